@@ -1,0 +1,74 @@
+package nl.jobcoachmonitor.caseload;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+import nl.jobcoachmonitor.coaching.ContactManagement;
+import nl.jobcoachmonitor.coaching.ContactOptions;
+import nl.jobcoachmonitor.coaching.LogContactForm;
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.IdentityManagement;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The coach's and the manager's daily pages: the caseload, a trajectory, the team. */
+@Controller
+class CaseloadController {
+
+    private final CaseloadQuery caseload;
+    private final TrajectoryManagement trajectories;
+    private final ContactManagement contacts;
+    private final IdentityManagement identity;
+    private final PersonalDataAccess access;
+    private final Clock clock;
+
+    CaseloadController(CaseloadQuery caseload, TrajectoryManagement trajectories, ContactManagement contacts,
+            IdentityManagement identity, PersonalDataAccess access, Clock clock) {
+        this.caseload = caseload;
+        this.trajectories = trajectories;
+        this.contacts = contacts;
+        this.identity = identity;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping("/caseload")
+    String caseload(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+            @RequestParam(required = false) TrajectoryPhase phase, @RequestParam(required = false) Long coach,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        var filter = new CaseloadFilter(q, phase, user.isManager() ? coach : null, page);
+        model.addAttribute("filter", filter);
+        model.addAttribute("result", caseload.find(user, filter));
+        model.addAttribute("phases", TrajectoryPhase.values());
+        if (user.isManager()) {
+            model.addAttribute("coaches", identity.coachesOf(user.organisationId()));
+        }
+        access.searched("caseload", "q=" + filter.q() + ";phase=" + filter.phase() + ";page=" + filter.page());
+        return htmx != null ? "caseload/caseload :: results" : "caseload/caseload";
+    }
+
+    @GetMapping("/trajectories/{id}")
+    String trajectory(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("trajectory", trajectories.open(user, id));
+        model.addAttribute("contacts", contacts.section(user, id));
+        model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
+        ContactOptions.addTo(model);
+        return "caseload/trajectory";
+    }
+
+    @GetMapping("/team")
+    String team(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("coaches", caseload.team(user.organisationId()));
+        return "caseload/team";
+    }
+}

@@ -1,0 +1,46 @@
+package nl.jobcoachmonitor.coaching;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+
+/** One coaching contact: date, duration, party, mode, themes and a short note. */
+record Contact(@Id Long id, Long trajectoryId, LocalDate contactOn, int minutes, Party party, ContactMode mode,
+        String note, Long loggedBy, Instant loggedAt, @Version Integer version,
+        @MappedCollection(idColumn = "contact_id") Set<ContactTheme> themes) {
+
+    /** Longer than a working day is a typing error, not a contact. */
+    static final int MAX_MINUTES = 480;
+
+    static Contact log(long trajectoryId, LocalDate trajectoryStart, LocalDate on, int minutes, Party party,
+            ContactMode mode, Set<Theme> themes, String note, long loggedBy, LocalDate today, Instant now) {
+        if (on == null) {
+            throw new DomainRuleViolation("contactOn", "NotNull");
+        }
+        if (on.isAfter(today)) {
+            throw new DomainRuleViolation("contactOn", "validation.date.future");
+        }
+        if (on.isBefore(trajectoryStart)) {
+            throw new DomainRuleViolation("contactOn", "trajectory.date.beforeStart");
+        }
+        if (minutes < 1 || minutes > MAX_MINUTES) {
+            throw new DomainRuleViolation("minutes", "contact.minutes.range");
+        }
+        var rows = themes == null ? Set.<ContactTheme>of()
+                : themes.stream().map(ContactTheme::new).collect(Collectors.toSet());
+        return new Contact(null, trajectoryId, on, minutes, party, mode,
+                note == null || note.isBlank() ? null : note.trim(), loggedBy, now, null, rows);
+    }
+
+    Set<Theme> themeSet() {
+        return themes.stream().map(ContactTheme::theme).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

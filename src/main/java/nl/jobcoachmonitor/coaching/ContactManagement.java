@@ -1,0 +1,127 @@
+package nl.jobcoachmonitor.coaching;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+import nl.jobcoachmonitor.trajectory.TrajectoryRef;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The coaching module's public API: the contact log and the intensity of coaching. */
+@Service
+@Transactional
+public class ContactManagement {
+
+    private final Contacts contacts;
+    private final TrajectoryManagement trajectories;
+    private final JdbcClient jdbc;
+    private final PersonalDataAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ContactManagement(Contacts contacts, TrajectoryManagement trajectories, JdbcClient jdbc,
+            PersonalDataAccess access, ApplicationEventPublisher events, Clock clock) {
+        this.contacts = contacts;
+        this.trajectories = trajectories;
+        this.jdbc = jdbc;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public ContactEntry log(CurrentUser user, long trajectoryId, LogContactForm form) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        var contact = contacts.save(Contact.log(trajectory.id(), trajectory.startedOn(), form.contactOn(),
+                form.minutes(), form.party(), form.mode(), form.themes(), form.note(), user.id(),
+                LocalDate.now(clock), clock.instant()));
+        access.created("contact", contact.id(), trajectory.employeeId());
+        events.publishEvent(new ContactLogged(contact.id(), trajectory.id(), contact.contactOn(), contact.minutes(),
+                contact.party(), contact.themeSet()));
+        return entry(contact);
+    }
+
+    /** Everything the trajectory page shows about contacts. The read is logged. */
+    @Transactional(readOnly = true)
+    public ContactSection section(CurrentUser user, long trajectoryId) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        return new ContactSection(trajectory.id(), hoursThisMonth(trajectory), intensity(trajectory),
+                timeline(user, trajectoryId));
+    }
+
+    /** The contact timeline, newest first. The read is logged. */
+    @Transactional(readOnly = true)
+    public List<ContactEntry> timeline(CurrentUser user, long trajectoryId) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        access.read("contact", "trajectory:" + trajectoryId, trajectory.employeeId());
+        return contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(trajectory.id()).stream()
+                .map(ContactManagement::entry).toList();
+    }
+
+    /**
+     * Contact hours per calendar month, from the first month with a contact (or the start) to this month, gaps
+     * filled with zero.
+     */
+    @Transactional(readOnly = true)
+    public List<MonthlyHours> intensity(TrajectoryRef trajectory) {
+        Map<YearMonth, double[]> months = new TreeMap<>();
+        jdbc.sql("""
+                select extract(year from contact_on) as y, extract(month from contact_on) as m, party,
+                       sum(minutes) as minutes
+                from contact where trajectory_id = :id
+                group by extract(year from contact_on), extract(month from contact_on), party
+                """)
+                .param("id", trajectory.id())
+                .query((rs, n) -> {
+                    var month = YearMonth.of(rs.getInt("y"), rs.getInt("m"));
+                    var hours = months.computeIfAbsent(month, k -> new double[3]);
+                    int slot = switch (Party.valueOf(rs.getString("party")).group()) {
+                        case "EMPLOYEE" -> 0;
+                        case "EMPLOYER" -> 1;
+                        default -> 2;
+                    };
+                    hours[slot] += rs.getLong("minutes") / 60.0;
+                    return month;
+                }).list();
+        YearMonth now = YearMonth.now(clock);
+        YearMonth first = YearMonth.from(trajectory.startedOn());
+        if (!months.isEmpty() && months.keySet().iterator().next().isBefore(first)) {
+            first = months.keySet().iterator().next();
+        }
+        var result = new ArrayList<MonthlyHours>();
+        for (YearMonth m = first; !m.isAfter(now); m = m.plusMonths(1)) {
+            double[] h = months.getOrDefault(m, new double[3]);
+            result.add(new MonthlyHours(m, round(h[0]), round(h[1]), round(h[2])));
+        }
+        return result;
+    }
+
+    /** Contact hours this calendar month. */
+    @Transactional(readOnly = true)
+    public double hoursThisMonth(TrajectoryRef trajectory) {
+        YearMonth now = YearMonth.now(clock);
+        Long minutes = jdbc.sql("select coalesce(sum(minutes), 0) from contact where trajectory_id = :id "
+                + "and contact_on >= :from and contact_on < :to")
+                .param("id", trajectory.id()).param("from", now.atDay(1)).param("to", now.plusMonths(1).atDay(1))
+                .query(Long.class).single();
+        return round(minutes / 60.0);
+    }
+
+    private static double round(double hours) {
+        return Math.round(hours * 10) / 10.0;
+    }
+
+    private static ContactEntry entry(Contact c) {
+        return new ContactEntry(c.id(), c.contactOn(), c.minutes(), c.party(), c.mode(), c.themeSet(), c.note());
+    }
+}

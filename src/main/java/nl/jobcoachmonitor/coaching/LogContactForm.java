@@ -1,0 +1,23 @@
+package nl.jobcoachmonitor.coaching;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+public record LogContactForm(
+        @NotNull @PastOrPresent LocalDate contactOn,
+        @NotNull @Min(1) @Max(Contact.MAX_MINUTES) Integer minutes,
+        @NotNull Party party,
+        @NotNull ContactMode mode,
+        Set<Theme> themes,
+        @Size(max = 500) String note) {
+
+    public static LogContactForm empty(LocalDate today) {
+        return new LogContactForm(today, 60, Party.EMPLOYEE, ContactMode.WORKPLACE_VISIT, Set.of(), "");
+    }
+}

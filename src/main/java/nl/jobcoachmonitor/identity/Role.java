@@ -1,0 +1,19 @@
+package nl.jobcoachmonitor.identity;
+
+/** What a staff account may see; see "People and what they may see" in DOMAIN.md. */
+public enum Role {
+    /** Own caseload in full. */
+    COACH,
+    /** All trajectories and coaches of the organisation. */
+    MANAGER,
+    /** Municipality or UWV: aggregates of the trajectories it commissions, never a person. */
+    COMMISSIONER,
+    /** Pseudonymised exports of consenting employees only. */
+    RESEARCHER,
+    /** Users, organisations, commissioners; no case content. */
+    ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

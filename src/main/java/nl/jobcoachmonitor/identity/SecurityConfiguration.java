@@ -1,0 +1,103 @@
+package nl.jobcoachmonitor.identity;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two filter chains: the JSON API under {@code /api/v1} (HTTP Basic, stateless, so no cookie and no CSRF token) and
+ * the web pages (form login, session, CSRF). Both share one throttled authentication provider and the same roles.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    ProviderManager authenticationManager(AccountDetailsService details, PasswordEncoder encoder,
+            LoginThrottle throttle) {
+        return new ProviderManager(new ThrottledAuthenticationProvider(details, encoder, throttle));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ProviderManager authenticationManager,
+            PersonalDataAccess access) throws Exception {
+        http.securityMatcher("/api/v1/**")
+                .authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Role.COACH.name(), Role.MANAGER.name()))
+                .httpBasic(b -> b.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable())
+                .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ProviderManager authenticationManager, PersonalDataAccess access)
+            throws Exception {
+        var failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
+            @Override
+            public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response,
+                    org.springframework.security.core.AuthenticationException exception)
+                    throws java.io.IOException, jakarta.servlet.ServletException {
+                String target = exception instanceof ThrottledAuthenticationProvider.TooManyAttempts
+                        ? "/login?throttled" : "/login?error";
+                getRedirectStrategy().sendRedirect(request, response, target);
+            }
+        };
+        http.authenticationManager(authenticationManager)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**")
+                        .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
+                        .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
+                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/commissioner/**").hasRole(Role.COMMISSIONER.name())
+                        .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure))
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()));
+        return http.build();
+    }
+
+    /** A role that may not open a page gets 403, and the attempt is in the access log. */
+    private static AccessDeniedHandler loggingDeniedHandler(PersonalDataAccess access) {
+        var delegate = new AccessDeniedHandlerImpl();
+        return (request, response, exception) -> {
+            access.denied("route", request.getMethod() + " " + request.getRequestURI());
+            delegate.handle(request, response, exception);
+        };
+    }
+}

@@ -1,0 +1,82 @@
+package nl.jobcoachmonitor.identity;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Table;
+
+/** A staff account. Passwords are stored as a salted adaptive hash only. */
+@Table("app_user")
+class UserAccount {
+
+    @Id
+    private Long id;
+    private String username;
+    private String passwordHash;
+    private String displayName;
+    private String email;
+    private Role role;
+    private Long organisationId;
+    private Long commissionerId;
+    private boolean enabled;
+    @Version
+    private Integer version;
+
+    UserAccount(Long id, String username, String passwordHash, String displayName, String email, Role role,
+            Long organisationId, Long commissionerId, boolean enabled, Integer version) {
+        this.id = id;
+        this.username = username;
+        this.passwordHash = passwordHash;
+        this.displayName = displayName;
+        this.email = email;
+        this.role = role;
+        this.organisationId = organisationId;
+        this.commissionerId = commissionerId;
+        this.enabled = enabled;
+        this.version = version;
+    }
+
+    static UserAccount create(String username, String passwordHash, String displayName, String email, Role role,
+            Long organisationId, Long commissionerId) {
+        var account = new UserAccount(null, username.trim().toLowerCase(), passwordHash, displayName, email, role,
+                null, null, true, null);
+        account.assign(role, organisationId, commissionerId);
+        return account;
+    }
+
+    /** Coaches and managers belong to an organisation, commissioners to a commissioner; others to neither. */
+    void assign(Role role, Long organisationId, Long commissionerId) {
+        this.role = role;
+        this.organisationId = (role == Role.COACH || role == Role.MANAGER) ? organisationId : null;
+        this.commissionerId = role == Role.COMMISSIONER ? commissionerId : null;
+        if ((role == Role.COACH || role == Role.MANAGER) && organisationId == null) {
+            throw new nl.jobcoachmonitor.shared.DomainRuleViolation("organisationId", "user.organisation.required");
+        }
+        if (role == Role.COMMISSIONER && commissionerId == null) {
+            throw new nl.jobcoachmonitor.shared.DomainRuleViolation("commissionerId", "user.commissioner.required");
+        }
+    }
+
+    void rename(String displayName, String email) {
+        this.displayName = displayName;
+        this.email = email;
+    }
+
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    Long getId() { return id; }
+    String getUsername() { return username; }
+    String getPasswordHash() { return passwordHash; }
+    String getDisplayName() { return displayName; }
+    String getEmail() { return email; }
+    Role getRole() { return role; }
+    Long getOrganisationId() { return organisationId; }
+    Long getCommissionerId() { return commissionerId; }
+    boolean isEnabled() { return enabled; }
+    Integer getVersion() { return version; }
+}

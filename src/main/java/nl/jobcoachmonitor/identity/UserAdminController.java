@@ -1,0 +1,89 @@
+package nl.jobcoachmonitor.identity;
+
+import java.util.Map;
+
+import nl.jobcoachmonitor.organisation.Named;
+import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.NotFoundException;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The administrator manages staff accounts and roles. Sees no case content. */
+@Controller
+@RequestMapping("/admin/users")
+class UserAdminController {
+
+    private final UserAccounts accounts;
+    private final OrganisationManagement organisations;
+    private final PasswordEncoder encoder;
+
+    UserAdminController(UserAccounts accounts, OrganisationManagement organisations, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.encoder = encoder;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        if (!model.containsAttribute("userForm")) {
+            model.addAttribute("userForm", new UserForm("", "", "", Role.COACH, null, null, ""));
+        }
+        model.addAttribute("users", accounts.findAllByOrderByRoleAscDisplayNameAsc());
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("organisations", organisations.organisations());
+        model.addAttribute("commissioners", organisations.commissioners());
+        model.addAttribute("organisationNames", names(organisations.organisations()));
+        model.addAttribute("commissionerNames", names(organisations.commissioners()));
+        return "identity/users";
+    }
+
+    @PostMapping
+    @Transactional
+    String create(@Validated @ModelAttribute("userForm") UserForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors() && accounts.existsByUsername(form.username().trim().toLowerCase())) {
+            result.rejectValue("username", "user.username.taken");
+        }
+        if (!result.hasErrors()) {
+            try {
+                accounts.save(UserAccount.create(form.username(), encoder.encode(form.password()),
+                        form.displayName().trim(), form.email(), form.role(), form.organisationId(),
+                        form.commissionerId()));
+            } catch (DomainRuleViolation e) {
+                result.rejectValue(e.field(), e.messageKey());
+            }
+        }
+        if (result.hasErrors()) {
+            return list(model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{id}/enabled")
+    @Transactional
+    String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
+        var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        account.setEnabled(enabled);
+        accounts.save(account);
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    private static Map<Long, String> names(java.util.List<Named> list) {
+        return list.stream().collect(java.util.stream.Collectors.toMap(Named::id, Named::name));
+    }
+}

@@ -1,0 +1,5 @@
+package nl.jobcoachmonitor.organisation;
+
+public enum CommissionerKind {
+    MUNICIPALITY, UWV
+}

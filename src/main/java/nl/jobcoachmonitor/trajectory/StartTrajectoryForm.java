@@ -1,0 +1,50 @@
+package nl.jobcoachmonitor.trajectory;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new trajectory for an existing employee ({@code employeeId}) or a new one (name and birth date), at an employer
+ * from the address book ({@code employerId}) or a new one ({@code newEmployerName}).
+ */
+public record StartTrajectoryForm(
+        Long employeeId,
+        @Size(max = 100) String firstName,
+        @Size(max = 100) String lastName,
+        @Past LocalDate birthDate,
+        @Email @Size(max = 200) String email,
+        @Size(max = 40) String phone,
+        @NotNull Long commissionerId,
+        @NotNull TrajectoryPhase phase,
+        @NotNull @PastOrPresent LocalDate startedOn,
+        Long employerId,
+        @Size(max = 200) String newEmployerName,
+        @Size(max = 200) String jobTitle,
+        @DecimalMin("1") @DecimalMax("60") BigDecimal contractHours,
+        ContractType contractType,
+        @PastOrPresent LocalDate jobStartedOn) {
+
+    static StartTrajectoryForm empty(LocalDate today) {
+        return new StartTrajectoryForm(null, "", "", null, "", "", null, TrajectoryPhase.COACHING, today, null, "",
+                "", null, ContractType.TEMPORARY, today);
+    }
+
+    boolean isNewEmployee() {
+        return employeeId == null;
+    }
+
+    Job job() {
+        if (jobTitle == null || jobTitle.isBlank()) {
+            return null;
+        }
+        return new Job(jobTitle.trim(), contractHours, contractType, jobStartedOn != null ? jobStartedOn : startedOn);
+    }
+}

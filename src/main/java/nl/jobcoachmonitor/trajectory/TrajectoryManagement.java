@@ -1,0 +1,261 @@
+package nl.jobcoachmonitor.trajectory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.IdentityManagement;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.organisation.Named;
+import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.shared.ConflictException;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.NotFoundException;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The trajectory module's public API. Every method takes the current user and only ever loads what that user may
+ * see: a coach their own caseload, a manager their organisation. Anything else is {@link NotFoundException}.
+ */
+@Service
+@Transactional
+public class TrajectoryManagement {
+
+    private final Trajectories trajectories;
+    private final Employees employees;
+    private final IdentityManagement identity;
+    private final OrganisationManagement organisations;
+    private final PersonalDataAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    TrajectoryManagement(Trajectories trajectories, Employees employees, IdentityManagement identity,
+            OrganisationManagement organisations, PersonalDataAccess access, ApplicationEventPublisher events,
+            Clock clock) {
+        this.trajectories = trajectories;
+        this.employees = employees;
+        this.identity = identity;
+        this.organisations = organisations;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The trajectory if the user may see it; otherwise {@link NotFoundException} (logged as denied). */
+    @Transactional(readOnly = true)
+    public TrajectoryRef visible(CurrentUser user, long id) {
+        var t = load(user, id);
+        return ref(t);
+    }
+
+    /** The trajectory page's data. The read is logged. */
+    @Transactional(readOnly = true)
+    public TrajectoryDetails open(CurrentUser user, long id) {
+        var t = load(user, id);
+        var employee = employees.findById(t.getEmployeeId()).orElseThrow();
+        access.read("trajectory", id, employee.id());
+        return details(t, employee);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TrajectoryDetails> openAll(CurrentUser user) {
+        List<Trajectory> list = user.isCoach() ? trajectories.findByCoachIdOrderByStartedOnDesc(user.id())
+                : user.isManager() ? trajectories.findByOrganisationIdOrderByStartedOnDesc(user.organisationId())
+                : List.of();
+        access.searched("trajectory", "list");
+        var people = employees.findAllById(list.stream().map(Trajectory::getEmployeeId).distinct().toList())
+                .stream().collect(java.util.stream.Collectors.toMap(Employee::id, e -> e));
+        return list.stream().map(t -> details(t, people.get(t.getEmployeeId()))).toList();
+    }
+
+    /** Employees this user may start a new trajectory for (e.g. someone returning after a closed one). */
+    @Transactional(readOnly = true)
+    public List<Named> knownEmployees(CurrentUser user) {
+        List<Employee> list = user.isCoach() ? employees.findOfCoach(user.id())
+                : user.isManager() ? employees.findByOrganisationIdOrderByLastNameAscFirstNameAsc(user.organisationId())
+                : List.of();
+        access.searched("employee", "list");
+        return list.stream().map(e -> new Named(e.id(), e.lastName() + ", " + e.firstName())).toList();
+    }
+
+    public long start(CurrentUser user, StartTrajectoryForm form) {
+        requireCaseRole(user);
+        long organisationId = user.organisationId();
+        Employee employee;
+        if (form.isNewEmployee()) {
+            if (form.firstName() == null || form.firstName().isBlank()) {
+                throw new DomainRuleViolation("firstName", "NotBlank");
+            }
+            if (form.lastName() == null || form.lastName().isBlank()) {
+                throw new DomainRuleViolation("lastName", "NotBlank");
+            }
+            if (form.birthDate() == null) {
+                throw new DomainRuleViolation("birthDate", "NotNull");
+            }
+            employee = employees.save(new Employee(null, organisationId, form.firstName().trim(),
+                    form.lastName().trim(), form.birthDate(), blankToNull(form.email()), blankToNull(form.phone()),
+                    null));
+            access.created("employee", employee.id(), employee.id());
+        } else {
+            employee = (user.isCoach() ? employees.findByIdOfCoach(form.employeeId(), user.id())
+                    : employees.findByIdAndOrganisationId(form.employeeId(), organisationId))
+                    .orElseThrow(() -> new DomainRuleViolation("employeeId", "trajectory.employee.unknown"));
+        }
+        organisations.commissioner(form.commissionerId())
+                .orElseThrow(() -> new DomainRuleViolation("commissionerId", "trajectory.commissioner.unknown"));
+        Long employerId = employer(organisationId, form.employerId(), form.newEmployerName());
+        long coachId = user.isCoach() ? user.id() : firstCoach(organisationId);
+        var trajectory = trajectories.save(Trajectory.start(employee.id(), organisationId, coachId,
+                form.commissionerId(), employerId, form.job(), form.phase(), form.startedOn(), today(), user.id()));
+        access.created("trajectory", trajectory.getId(), employee.id());
+        events.publishEvent(new TrajectoryStarted(trajectory.getId(), employee.id(), organisationId,
+                form.commissionerId(), trajectory.getPhase(), trajectory.getStartedOn()));
+        return trajectory.getId();
+    }
+
+    public void changePhase(CurrentUser user, long id, ChangePhaseForm form) {
+        var t = loadForChange(user, id, form.version());
+        var from = t.getPhase();
+        Long employerId = form.employerId() != null
+                ? employer(t.getOrganisationId(), form.employerId(), null) : null;
+        t.moveTo(form.phase(), form.changedOn(), form.closingReason(), employerId, form.job(), today(), user.id());
+        save(t);
+        access.changed("trajectory", id, t.getEmployeeId());
+        events.publishEvent(new TrajectoryPhaseChanged(id, from, t.getPhase(), form.changedOn(), t.getClosingReason()));
+    }
+
+    public void recordJobChange(CurrentUser user, long id, JobChangeForm form) {
+        var t = loadForChange(user, id, form.version());
+        Long employerId = form.employerId() != null ? employer(t.getOrganisationId(), form.employerId(), null) : null;
+        t.recordJobChange(new JobChange(form.changedOn(), form.kind(), blankToNull(form.jobTitle()),
+                form.contractHours(), form.contractType(), employerId, blankToNull(form.note()), user.id()), today());
+        save(t);
+        access.changed("trajectory", id, t.getEmployeeId());
+        events.publishEvent(new JobChanged(id, form.kind(), form.changedOn()));
+    }
+
+    /** A manager hands a trajectory to another coach of the organisation. */
+    public void reassign(CurrentUser user, long id, ReassignForm form) {
+        if (!user.isManager()) {
+            throw new NotFoundException("trajectory", id);
+        }
+        var t = loadForChange(user, id, form.version());
+        var coach = identity.staffMember(form.coachId())
+                .filter(c -> c.role() == nl.jobcoachmonitor.identity.Role.COACH)
+                .filter(c -> c.organisationId() != null && c.organisationId().equals(t.getOrganisationId()))
+                .orElseThrow(() -> new DomainRuleViolation("coachId", "trajectory.reassign.unknownCoach"));
+        long from = t.getCoachId();
+        t.reassignTo(coach.id(), today(), user.id());
+        save(t);
+        access.changed("trajectory", id, t.getEmployeeId());
+        events.publishEvent(new TrajectoryReassigned(id, from, coach.id(), today()));
+    }
+
+    private Trajectory load(CurrentUser user, long id) {
+        Optional<Trajectory> found = user.isCoach() ? trajectories.findByIdAndCoachId(id, user.id())
+                : user.isManager() ? trajectories.findByIdAndOrganisationId(id, user.organisationId())
+                : Optional.empty();
+        return found.orElseThrow(() -> new NotFoundException("trajectory", id));
+    }
+
+    private Trajectory loadForChange(CurrentUser user, long id, Integer expectedVersion) {
+        var t = load(user, id);
+        if (expectedVersion == null || !expectedVersion.equals(t.getVersion())) {
+            throw new ConflictException("trajectory", id);
+        }
+        return t;
+    }
+
+    private void save(Trajectory t) {
+        try {
+            trajectories.save(t);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("trajectory", t.getId());
+        }
+    }
+
+    private Long employer(long organisationId, Long employerId, String newEmployerName) {
+        if (employerId != null) {
+            return organisations.employerOf(organisationId, employerId)
+                    .orElseThrow(() -> new DomainRuleViolation("employerId", "trajectory.employer.unknown")).id();
+        }
+        if (newEmployerName != null && !newEmployerName.isBlank()) {
+            return organisations.addEmployer(organisationId, newEmployerName, null).id();
+        }
+        return null;
+    }
+
+    private long firstCoach(long organisationId) {
+        return identity.coachesOf(organisationId).stream().findFirst()
+                .orElseThrow(() -> new DomainRuleViolation("coachId", "trajectory.reassign.unknownCoach")).id();
+    }
+
+    private static void requireCaseRole(CurrentUser user) {
+        if (!user.seesCaseContent()) {
+            throw new NotFoundException("trajectory", "new");
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static TrajectoryRef ref(Trajectory t) {
+        return new TrajectoryRef(t.getId(), t.getEmployeeId(), t.getOrganisationId(), t.getCoachId(), t.getPhase(),
+                t.getStartedOn());
+    }
+
+    private TrajectoryDetails details(Trajectory t, Employee e) {
+        Set<Long> staff = new HashSet<>();
+        staff.add(t.getCoachId());
+        t.getPhaseChanges().forEach(p -> staff.add(p.changedBy()));
+        t.getJobChanges().forEach(j -> staff.add(j.recordedBy()));
+        t.getCoachAssignments().forEach(a -> {
+            staff.add(a.coachId());
+            staff.add(a.assignedBy());
+        });
+        staff.remove(null);
+        Map<Long, String> names = identity.displayNames(staff);
+        Set<Long> employerIds = new HashSet<>();
+        if (t.getEmployerId() != null) {
+            employerIds.add(t.getEmployerId());
+        }
+        t.getJobChanges().forEach(j -> {
+            if (j.employerId() != null) {
+                employerIds.add(j.employerId());
+            }
+        });
+        Map<Long, String> employers = organisations.employerNames(employerIds);
+        var phases = new ArrayList<TrajectoryDetails.PhaseStep>();
+        t.getPhaseChanges().forEach(p -> phases.add(new TrajectoryDetails.PhaseStep(p.fromPhase(), p.toPhase(),
+                p.changedOn(), p.closingReason(), names.get(p.changedBy()))));
+        var jobs = new ArrayList<TrajectoryDetails.JobStep>();
+        t.getJobChanges().forEach(j -> jobs.add(new TrajectoryDetails.JobStep(j.changedOn(), j.kind(), j.jobTitle(),
+                j.contractHours(), j.contractType(), employers.get(j.employerId()), j.note(),
+                names.get(j.recordedBy()))));
+        var coaches = new ArrayList<TrajectoryDetails.CoachStep>();
+        t.getCoachAssignments().forEach(a -> coaches.add(new TrajectoryDetails.CoachStep(names.get(a.coachId()),
+                a.assignedOn(), names.get(a.assignedBy()))));
+        String commissioner = organisations.commissioner(t.getCommissionerId()).map(Named::name).orElse("");
+        return new TrajectoryDetails(t.getId(), t.getVersion(), e.id(), e.fullName(), e.birthDate(),
+                e.ageOn(today()), e.email(), e.phone(), t.getOrganisationId(), t.getCoachId(),
+                names.get(t.getCoachId()), t.getCommissionerId(), commissioner, t.getEmployerId(),
+                employers.get(t.getEmployerId()), t.getPhase(), t.getClosingReason(), t.getStartedOn(),
+                t.getClosedOn(), t.getJob(), t.hasPositiveDevelopment(), List.copyOf(phases), List.copyOf(jobs),
+                List.copyOf(coaches));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,6 @@
+package nl.jobcoachmonitor.trajectory;
+
+import java.time.LocalDate;
+
+public record TrajectoryReassigned(long trajectoryId, long fromCoachId, long toCoachId, LocalDate on) {
+}

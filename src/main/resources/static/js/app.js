@@ -1,0 +1,36 @@
+// Charts from data attributes (no inline script: the Content-Security-Policy forbids it).
+(function () {
+  const charts = new Map();
+
+  function numbers(el, name) {
+    const raw = el.dataset[name];
+    return raw ? raw.split(',').map(Number) : [];
+  }
+
+  function drawIntensity(root) {
+    const canvas = root.querySelector('#intensity-chart');
+    if (!canvas || typeof Chart === 'undefined') return;
+    if (charts.has(canvas.id)) charts.get(canvas.id).destroy();
+    const d = canvas.dataset;
+    const chart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: d.months ? d.months.split(',') : [],
+        datasets: [
+          { label: d.labelEmployee, data: numbers(canvas, 'employee'), backgroundColor: '#0b5cad' },
+          { label: d.labelEmployer, data: numbers(canvas, 'employer'), backgroundColor: '#bf8700' },
+          { label: d.labelOther, data: numbers(canvas, 'other'), backgroundColor: '#8c959f' }
+        ]
+      },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, title: { display: true, text: d.labelHours } } },
+        plugins: { legend: { position: 'bottom' } }
+      }
+    });
+    charts.set(canvas.id, chart);
+  }
+
+  document.addEventListener('DOMContentLoaded', () => drawIntensity(document));
+  document.addEventListener('htmx:afterSwap', (e) => drawIntensity(document));
+})();
