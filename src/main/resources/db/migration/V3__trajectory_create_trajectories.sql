@@ -19,7 +19,7 @@ create table trajectory (
     commissioner_id bigint not null references commissioner (id),
     employer_id bigint references employer (id),
     phase varchar(30) not null,
-    closing_reason varchar(30),
+    closing_reason varchar(40),
     started_on date not null,
     closed_on date,
     job_title varchar(200),
@@ -41,7 +41,7 @@ create table phase_change (
     from_phase varchar(30),
     to_phase varchar(30) not null,
     changed_on date not null,
-    closing_reason varchar(30),
+    closing_reason varchar(40),
     changed_by bigint references app_user (id),
     primary key (trajectory_id, position)
 );

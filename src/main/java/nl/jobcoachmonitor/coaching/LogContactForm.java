@@ -3,6 +3,8 @@ package nl.jobcoachmonitor.coaching;
 import java.time.LocalDate;
 import java.util.Set;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -10,7 +12,7 @@ import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 
 public record LogContactForm(
-        @NotNull @PastOrPresent LocalDate contactOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull @PastOrPresent LocalDate contactOn,
         @NotNull @Min(1) @Max(Contact.MAX_MINUTES) Integer minutes,
         @NotNull Party party,
         @NotNull ContactMode mode,

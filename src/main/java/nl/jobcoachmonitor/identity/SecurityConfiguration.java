@@ -72,7 +72,7 @@ class SecurityConfiguration {
         };
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**")

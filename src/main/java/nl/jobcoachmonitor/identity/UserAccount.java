@@ -69,14 +69,14 @@ class UserAccount {
         this.enabled = enabled;
     }
 
-    Long getId() { return id; }
-    String getUsername() { return username; }
-    String getPasswordHash() { return passwordHash; }
-    String getDisplayName() { return displayName; }
-    String getEmail() { return email; }
-    Role getRole() { return role; }
-    Long getOrganisationId() { return organisationId; }
-    Long getCommissionerId() { return commissionerId; }
-    boolean isEnabled() { return enabled; }
-    Integer getVersion() { return version; }
+    public Long getId() { return id; }
+    public String getUsername() { return username; }
+    public String getPasswordHash() { return passwordHash; }
+    public String getDisplayName() { return displayName; }
+    public String getEmail() { return email; }
+    public Role getRole() { return role; }
+    public Long getOrganisationId() { return organisationId; }
+    public Long getCommissionerId() { return commissionerId; }
+    public boolean isEnabled() { return enabled; }
+    public Integer getVersion() { return version; }
 }

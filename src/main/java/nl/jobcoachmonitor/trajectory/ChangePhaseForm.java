@@ -3,6 +3,8 @@ package nl.jobcoachmonitor.trajectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -13,7 +15,7 @@ import jakarta.validation.constraints.Size;
 public record ChangePhaseForm(
         @NotNull Integer version,
         @NotNull TrajectoryPhase phase,
-        @NotNull @PastOrPresent LocalDate changedOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull @PastOrPresent LocalDate changedOn,
         ClosingReason closingReason,
         Long employerId,
         @Size(max = 200) String jobTitle,

@@ -3,6 +3,8 @@ package nl.jobcoachmonitor.trajectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
@@ -12,7 +14,7 @@ import jakarta.validation.constraints.Size;
 /** More hours, new tasks, another employer, a better contract: kept with its date. */
 public record JobChangeForm(
         @NotNull Integer version,
-        @NotNull @PastOrPresent LocalDate changedOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull @PastOrPresent LocalDate changedOn,
         @NotNull JobChangeKind kind,
         @Size(max = 200) String jobTitle,
         @DecimalMin("1") @DecimalMax("60") BigDecimal contractHours,

@@ -3,6 +3,8 @@ package nl.jobcoachmonitor.trajectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.springframework.format.annotation.DateTimeFormat;
+
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
@@ -19,18 +21,18 @@ public record StartTrajectoryForm(
         Long employeeId,
         @Size(max = 100) String firstName,
         @Size(max = 100) String lastName,
-        @Past LocalDate birthDate,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Past LocalDate birthDate,
         @Email @Size(max = 200) String email,
         @Size(max = 40) String phone,
         @NotNull Long commissionerId,
         @NotNull TrajectoryPhase phase,
-        @NotNull @PastOrPresent LocalDate startedOn,
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull @PastOrPresent LocalDate startedOn,
         Long employerId,
         @Size(max = 200) String newEmployerName,
         @Size(max = 200) String jobTitle,
         @DecimalMin("1") @DecimalMax("60") BigDecimal contractHours,
         ContractType contractType,
-        @PastOrPresent LocalDate jobStartedOn) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PastOrPresent LocalDate jobStartedOn) {
 
     static StartTrajectoryForm empty(LocalDate today) {
         return new StartTrajectoryForm(null, "", "", null, "", "", null, TrajectoryPhase.COACHING, today, null, "",

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# End-to-end page benchmark: build, fresh database jcm_bench, schema by the application's Flyway migrations, bulk
+# load (bench/generate.sql), vacuum analyze, start the application, measure, query-plan capture, stop.
+# The application this script starts is stopped on every exit path (trap).
+#
+#   bench/run.sh                      # everything, results in bench/results/<timestamp>/
+#   JCM_JAR=/path/app.jar bench/run.sh   # skip the build, use this jar
+#
+# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT (18080), WARMUP (20), REQUESTS (200),
+# RESULTS (bench/results/<timestamp>).
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+PROJECT_DIR="$(dirname "$BENCH_DIR")"
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+DB=jcm_bench
+PORT="${BENCH_PORT:-18080}"
+WARMUP="${WARMUP:-20}"
+REQUESTS="${REQUESTS:-200}"
+STAMP="$(date -u +%Y%m%d-%H%M%S)"
+RESULTS="${RESULTS:-$BENCH_DIR/results/$STAMP}"
+BUILD_DIR="${BUILD_DIR:-/tmp/jcm-bench-build}"
+mkdir -p "$RESULTS"
+
+APP_PID=""
+stop_app() {
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 30); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 1
+        done
+        kill -9 "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=""
+}
+trap 'stop_app' EXIT
+trap 'exit 130' INT TERM
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RESULTS/run.txt"; }
+psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+start_app() { # $1 = log file
+    if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+        echo "something already listens on port $PORT; not benchmarking it" >&2
+        exit 1
+    fi
+    JCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JCM_DB_USER="$PGUSER" JCM_DB_PASSWORD=x JCM_DEMO=false \
+        java -jar "$JAR" --server.port="$PORT" >"$1" 2>&1 &
+    APP_PID=$!
+    local t0=$SECONDS
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/login" || true)" == 200 ]]; do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            echo "application exited during start-up, see $1" >&2
+            exit 1
+        fi
+        if (( SECONDS - t0 > 180 )); then
+            echo "application not up after 180 s, see $1" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    log "application up (pid $APP_PID) in $(( SECONDS - t0 )) s"
+}
+
+# 1. The jar. Built from a snapshot copy of the working tree so a concurrent edit or build in target/ is not disturbed.
+if [[ -z "${JCM_JAR:-}" ]]; then
+    log "building a snapshot of $PROJECT_DIR in $BUILD_DIR"
+    rm -rf "$BUILD_DIR"
+    mkdir -p "$BUILD_DIR"
+    cp -r "$PROJECT_DIR/pom.xml" "$PROJECT_DIR/mvnw" "$PROJECT_DIR/.mvn" "$PROJECT_DIR/src" "$BUILD_DIR/"
+    (cd "$BUILD_DIR" && ./mvnw -q -o -Dmaven.test.skip=true package)
+    JAR="$(ls "$BUILD_DIR"/target/jobcoach-monitor-*.jar | head -1)"
+else
+    JAR="$JCM_JAR"
+fi
+log "jar: $JAR"
+
+# 2. Environment, for the record.
+{
+    echo "date (UTC): $(date -u '+%Y-%m-%d %H:%M:%S')"
+    echo "host: $(uname -srm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "git: $(cd "$PROJECT_DIR" && git rev-parse --short HEAD) ($(cd "$PROJECT_DIR" && git status --porcelain | wc -l) uncommitted paths in the working tree)"
+    psql -X -A -t -d postgres -c "select version()"
+    psql -X -A -t -d postgres -c "select name || '=' || setting || coalesce(unit, '') from pg_settings where name in
+        ('shared_buffers','work_mem','effective_cache_size','random_page_cost','max_connections','jit','synchronous_commit') order by name"
+} >"$RESULTS/environment.txt"
+
+# 3. Fresh database; the application creates the schema (Flyway) on an empty database with demo data off.
+log "recreating database $DB"
+psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
+start_app "$RESULTS/app-schema.out.txt"
+stop_app
+log "schema created: $(psql_db -A -t -c "select string_agg(version || ' ' || description, ', ' order by installed_rank) from flyway_schema_history")"
+
+# 4. Bulk load and statistics.
+log "loading data (bench/generate.sql)"
+t0=$(date +%s.%N)
+psql_db -f "$BENCH_DIR/generate.sql" >"$RESULTS/load.txt" 2>&1 || { cat "$RESULTS/load.txt" >&2; exit 1; }
+t1=$(date +%s.%N)
+psql_db -c "vacuum (analyze)" >>"$RESULTS/load.txt" 2>&1
+t2=$(date +%s.%N)
+log "load: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }') s, vacuum analyze: $(awk -v a="$t1" -v b="$t2" 'BEGIN { printf "%.0f", b - a }') s"
+psql_db -c "select relname as table, n_live_tup as rows, pg_size_pretty(pg_total_relation_size(relid)) as size_with_indexes
+            from pg_stat_user_tables order by pg_total_relation_size(relid) desc" >"$RESULTS/tables.txt"
+cat "$RESULTS/tables.txt" >>"$RESULTS/run.txt"
+
+TRAJECTORY="$(psql_db -A -t -c "select c.trajectory_id from contact c join trajectory t on t.id = c.trajectory_id
+    join app_user u on u.id = t.coach_id where u.username = 'benchcoach' group by c.trajectory_id
+    having count(*) = 100 order by c.trajectory_id limit 1")"
+log "benchcoach's trajectory with 100 contacts: $TRAJECTORY"
+
+# 5. Measure.
+start_app "$RESULTS/app-bench.out.txt"
+log "measuring: java $BENCH_DIR/PageBenchmark.java --trajectory $TRAJECTORY --warmup $WARMUP --requests $REQUESTS"
+java "$BENCH_DIR/PageBenchmark.java" --base "http://127.0.0.1:$PORT" --user benchcoach --password bench \
+    --trajectory "$TRAJECTORY" --warmup "$WARMUP" --requests "$REQUESTS" --raw "$RESULTS/samples.csv" \
+    | tee "$RESULTS/benchmark.txt"
+cat "$RESULTS/benchmark.txt" >>"$RESULTS/run.txt"
+
+# 6. Table access per page view: pg_stat_user_tables before and after 50 views of one page (includes one login).
+scan_stats() {
+    psql_db -A -t -F ' ' -c "select relname, seq_scan, coalesce(idx_scan, 0), n_tup_ins + n_tup_upd + n_tup_del
+                             from pg_stat_user_tables order by relname"
+}
+for page in caseload trajectory; do
+    sleep 11 # the application's idle connections flush their statistics after 10 s
+    scan_stats >"$RESULTS/.stats-before"
+    java "$BENCH_DIR/PageBenchmark.java" --base "http://127.0.0.1:$PORT" --trajectory "$TRAJECTORY" \
+        --pages "$page" --warmup 0 --requests 50 >/dev/null
+    sleep 11
+    scan_stats >"$RESULTS/.stats-after"
+    {
+        echo "== $page: table access per page view (50 views + 1 login, divided by 50) =="
+        printf '%-28s %10s %10s %10s\n' table seq_scan idx_scan rows_written
+        awk 'NR == FNR { s[$1] = $2; i[$1] = $3; w[$1] = $4; next }
+             { ds = ($2 - s[$1]) / 50; di = ($3 - i[$1]) / 50; dw = ($4 - w[$1]) / 50;
+               if (ds + di + dw > 0) printf "%-28s %10.2f %10.2f %10.2f\n", $1, ds, di, dw }' \
+            "$RESULTS/.stats-before" "$RESULTS/.stats-after"
+    } >>"$RESULTS/table-access.txt"
+done
+rm -f "$RESULTS/.stats-before" "$RESULTS/.stats-after"
+cat "$RESULTS/table-access.txt" >>"$RESULTS/run.txt"
+
+stop_app
+
+# 7. Plans of the queries behind the two pages, with the same parameters, on a warm cache.
+psql_db -v coach="$(psql_db -A -t -c "select id from app_user where username = 'benchcoach'")" \
+    -v trajectory="$TRAJECTORY" -f "$BENCH_DIR/explain.sql" >"$RESULTS/explain.txt" 2>&1
+log "plans in $RESULTS/explain.txt"
+log "done: $RESULTS"
