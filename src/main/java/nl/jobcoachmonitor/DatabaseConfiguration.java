@@ -10,7 +10,7 @@ import org.springframework.data.relational.core.mapping.RelationalMappingContext
  * lower case. Spring Data JDBC quotes names by default, which would pin one case; so it does not quote here.
  */
 @Configuration
-class DatabaseConfiguration {
+public class DatabaseConfiguration {
 
     @Bean
     static BeanPostProcessor unquotedIdentifiers() {
