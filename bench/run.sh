@@ -7,7 +7,10 @@
 #   JCM_JAR=/path/app.jar bench/run.sh   # skip the build, use this jar
 #
 # Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT (18080), WARMUP (20), REQUESTS (200),
-# RESULTS (bench/results/<timestamp>).
+# RESULTS (bench/results/<timestamp>), SKIP_LOAD=1 (reuse the loaded jcm_bench: no drop, no schema start, no load),
+# QUIET_PCT (30) and QUIET_WAIT (1200): before measuring, wait up to QUIET_WAIT seconds until the whole machine's CPU
+# use over 5 s is below QUIET_PCT percent (the machine is shared; a concurrent build distorts every figure). The CPU
+# use during the measurement is sampled into machine-load.txt either way.
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -40,6 +43,43 @@ trap 'exit 130' INT TERM
 
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$RESULTS/run.txt"; }
 psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+cpu_busy_pct() { # whole-machine CPU use over $1 seconds, from /proc/stat
+    local a b
+    read -r -a a < <(grep '^cpu ' /proc/stat)
+    sleep "$1"
+    read -r -a b < <(grep '^cpu ' /proc/stat)
+    local idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )) total=0 i
+    for i in 1 2 3 4 5 6 7 8; do total=$(( total + b[i] - a[i] )); done
+    echo $(( total > 0 ? 100 * (total - idle) / total : 0 ))
+}
+
+wait_for_quiet() {
+    local limit="${QUIET_PCT:-30}" max="${QUIET_WAIT:-1200}" t0=$SECONDS busy
+    while :; do
+        busy=$(cpu_busy_pct 5)
+        if (( busy < limit )); then
+            log "machine quiet: ${busy}% CPU busy over 5 s (limit ${limit}%), waited $(( SECONDS - t0 )) s"
+            return
+        fi
+        if (( SECONDS - t0 >= max )); then
+            log "WARNING: machine still ${busy}% busy after ${max} s; measuring anyway (see machine-load.txt)"
+            return
+        fi
+        sleep 10
+    done
+}
+
+monitor_load() { # samples every ~2 s until $1 exists (at most 30 min): machine CPU % and the busiest processes
+    local i
+    for i in $(seq 1 900); do
+        [[ -e "$1" ]] && break
+        {
+            echo "--- $(date -u +%H:%M:%S)"
+            top -b -n 2 -d 2 -w 160 | awk '/^top -/ { n++ } n == 2' | sed -n '3p;7,11p'
+        } >>"$RESULTS/machine-load.txt"
+    done
+}
 
 start_app() { # $1 = log file
     if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
@@ -89,6 +129,7 @@ log "jar: $JAR"
         ('shared_buffers','work_mem','effective_cache_size','random_page_cost','max_connections','jit','synchronous_commit') order by name"
 } >"$RESULTS/environment.txt"
 
+if [[ "${SKIP_LOAD:-}" != 1 ]]; then
 # 3. Fresh database; the application creates the schema (Flyway) on an empty database with demo data off.
 log "recreating database $DB"
 psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $DB with (force)" -c "create database $DB"
@@ -107,6 +148,9 @@ log "load: $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.0f", b - a }') s, vacu
 psql_db -c "select relname as table, n_live_tup as rows, pg_size_pretty(pg_total_relation_size(relid)) as size_with_indexes
             from pg_stat_user_tables order by pg_total_relation_size(relid) desc" >"$RESULTS/tables.txt"
 cat "$RESULTS/tables.txt" >>"$RESULTS/run.txt"
+else
+    log "SKIP_LOAD=1: reusing the data in $DB"
+fi
 
 TRAJECTORY="$(psql_db -A -t -c "select c.trajectory_id from contact c join trajectory t on t.id = c.trajectory_id
     join app_user u on u.id = t.coach_id where u.username = 'benchcoach' group by c.trajectory_id
@@ -115,10 +159,20 @@ log "benchcoach's trajectory with 100 contacts: $TRAJECTORY"
 
 # 5. Measure.
 start_app "$RESULTS/app-bench.out.txt"
+wait_for_quiet
+echo "load average before: $(cat /proc/loadavg)" >>"$RESULTS/machine-load.txt"
+rm -f "$RESULTS/.measured"
+monitor_load "$RESULTS/.measured" &
+MONITOR_PID=$!
 log "measuring: java $BENCH_DIR/PageBenchmark.java --trajectory $TRAJECTORY --warmup $WARMUP --requests $REQUESTS"
 java "$BENCH_DIR/PageBenchmark.java" --base "http://127.0.0.1:$PORT" --user benchcoach --password bench \
     --trajectory "$TRAJECTORY" --warmup "$WARMUP" --requests "$REQUESTS" --raw "$RESULTS/samples.csv" \
     | tee "$RESULTS/benchmark.txt"
+touch "$RESULTS/.measured"
+wait "$MONITOR_PID" || true
+rm -f "$RESULTS/.measured"
+echo "load average after: $(cat /proc/loadavg)" >>"$RESULTS/machine-load.txt"
+log "machine CPU busy during the measurement (2 s samples): $(awk '/^%Cpu/ { x = $0; sub(/ id,.*/, "", x); sub(/.*[ ,]/, "", x); n++; s += 100 - x } END { if (n) printf "mean %.0f%%, %d samples", s / n, n }' "$RESULTS/machine-load.txt")"
 cat "$RESULTS/benchmark.txt" >>"$RESULTS/run.txt"
 
 # 6. Table access per page view: pg_stat_user_tables before and after 50 views of one page (includes one login).

@@ -32,5 +32,5 @@
   }
 
   document.addEventListener('DOMContentLoaded', () => drawIntensity(document));
-  document.addEventListener('htmx:afterSwap', (e) => drawIntensity(document));
+  document.addEventListener('htmx:afterSettle', () => drawIntensity(document));
 })();

@@ -58,9 +58,10 @@ class CaseloadController {
     }
 
     @GetMapping("/trajectories/{id}")
-    String trajectory(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+    String trajectory(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(name = "contacts", required = false) String contactsShown, Model model) {
         model.addAttribute("trajectory", trajectories.open(user, id));
-        model.addAttribute("contacts", contacts.section(user, id));
+        model.addAttribute("contacts", contacts.section(user, id, "all".equals(contactsShown)));
         model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
         ContactOptions.addTo(model);
         return "caseload/trajectory";

@@ -14,6 +14,7 @@ import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryRef;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,12 +52,24 @@ public class ContactManagement {
         return entry(contact);
     }
 
-    /** Everything the trajectory page shows about contacts. The read is logged. */
+    /** Everything the trajectory page shows about contacts, with the most recent contacts. The read is logged. */
     @Transactional(readOnly = true)
     public ContactSection section(CurrentUser user, long trajectoryId) {
+        return section(user, trajectoryId, false);
+    }
+
+    /** Everything the trajectory page shows about contacts; all contacts or the most recent. The read is logged. */
+    @Transactional(readOnly = true)
+    public ContactSection section(CurrentUser user, long trajectoryId, boolean allContacts) {
         TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        access.read("contact", "trajectory:" + trajectoryId, trajectory.employeeId());
+        var contactsShown = allContacts ? contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(trajectory.id())
+                : contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(trajectory.id(),
+                        PageRequest.of(0, ContactSection.RECENT));
+        long total = contactsShown.size() < ContactSection.RECENT ? contactsShown.size()
+                : contacts.countByTrajectoryId(trajectory.id());
         return new ContactSection(trajectory.id(), hoursThisMonth(trajectory), intensity(trajectory),
-                timeline(user, trajectoryId));
+                contactsShown.stream().map(ContactManagement::entry).toList(), total);
     }
 
     /** The contact timeline, newest first. The read is logged. */

@@ -34,6 +34,7 @@ class CoachAndManagerBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name).setLevel(1)))
                 .isVisible();
         page.locator("#intensity-chart").waitFor();
+        assertThat(paintedPixels(page)).as("the chart is drawn").isGreaterThan(500);
         assertAccessible(page, "trajectory");
         assertFitsThePhone(page);
 
@@ -51,6 +52,7 @@ class CoachAndManagerBrowserTests extends BrowserTest {
         assertThat(page.locator("#hours-this-month"))
                 .hasText(String.format(java.util.Locale.forLanguageTag("nl"), "%.1f", before + 1.0));
         assertThat(page.getByText("Gebeld over de drukte bij de inventarisatie")).isVisible();
+        assertThat(paintedPixels(page)).as("the chart is drawn again after the swap").isGreaterThan(500);
         assertAccessible(page, "trajectory-after-contact");
         assertThat(page.url()).doesNotContain("/contacts");
     }
@@ -107,6 +109,19 @@ class CoachAndManagerBrowserTests extends BrowserTest {
                 .isAttached();
         assertThat(page.locator("html")).hasAttribute("lang", "en");
         assertAccessible(page, "caseload-en");
+    }
+
+    /** Non-transparent pixels on the intensity chart's canvas: zero when Chart.js drew nothing. */
+    private static int paintedPixels(Page page) {
+        page.waitForFunction("() => window.Chart && Chart.getChart('intensity-chart')");
+        return ((Number) page.evaluate("""
+                () => {
+                  const c = document.getElementById('intensity-chart');
+                  const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                  let painted = 0;
+                  for (let i = 3; i < data.length; i += 4) if (data[i] > 0) painted++;
+                  return painted;
+                }""")).intValue();
     }
 
     private static double hours(Page page) {

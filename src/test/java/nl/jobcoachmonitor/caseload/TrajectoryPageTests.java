@@ -26,6 +26,7 @@ class TrajectoryPageTests {
 
     @Autowired MockMvc mvc;
     @Autowired TestData data;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private MockHttpServletRequestBuilder logContact(long id, String minutes, LocalDate on) {
         return logContact(id, minutes, on, "EMPLOYEE");
@@ -77,6 +78,27 @@ class TrajectoryPageTests {
         assertThat(fragment).startsWith("<section id=\"contacts\"").doesNotContain("<html");
         assertThat(hoursThisMonth(fragment)).isEqualTo(hoursBefore + 1.5, org.assertj.core.data.Offset.offset(0.05));
         assertThat(fragment).contains("Het contact is vastgelegd").contains("Gesprek over werkdruk");
+    }
+
+    @Test
+    void theTimelineShowsTheRecentContactsAndAllOnRequest() throws Exception {
+        long id = jdbc.sql("select trajectory_id from contact group by trajectory_id having count(*) > 25 "
+                + "order by trajectory_id limit 1").query(Long.class).single();
+        String coach = jdbc.sql("select u.username from trajectory t join app_user u on u.id = t.coach_id "
+                + "where t.id = :id").param("id", id).query(String.class).single();
+        long total = data.count("contact", "trajectory_id = :p", id);
+        String recent = mvc.perform(get("/trajectories/{id}", id).with(data.as(coach)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(countOf(recent, "<div class=\"timeline-head\">")).isEqualTo(20);
+        assertThat(recent).contains("Alle " + total + " contacten tonen");
+        String all = mvc.perform(get("/trajectories/{id}", id).param("contacts", "all").with(data.as(coach)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(countOf(all, "<div class=\"timeline-head\">")).isEqualTo((int) total);
+        assertThat(all).doesNotContain("contacten tonen");
+    }
+
+    private static int countOf(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
     @Test
