@@ -73,6 +73,54 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
+    @GetMapping("/{id}")
+    String edit(@PathVariable long id, Model model) {
+        var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        model.addAttribute("editUserForm", EditUserForm.of(account));
+        return editPage(account, model);
+    }
+
+    @PostMapping("/{id}")
+    @Transactional
+    String update(@PathVariable long id, @Validated @ModelAttribute("editUserForm") EditUserForm form,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        if (!form.version().equals(account.getVersion())) {
+            result.reject("user.conflict");
+        }
+        String password = form.newPassword() == null ? "" : form.newPassword().trim();
+        if (!password.isEmpty() && password.length() < EditUserForm.MIN_PASSWORD) {
+            result.rejectValue("newPassword", "user.password.tooShort");
+        }
+        if (!result.hasErrors()) {
+            try {
+                account.assign(form.role(), form.organisationId(), form.commissionerId());
+                account.rename(form.displayName().trim(), form.email());
+                if (!password.isEmpty()) {
+                    account.changePasswordHash(encoder.encode(password));
+                }
+                accounts.save(account);
+            } catch (DomainRuleViolation e) {
+                result.rejectValue(e.field(), e.messageKey());
+            } catch (org.springframework.dao.OptimisticLockingFailureException e) {
+                result.reject("user.conflict");
+            }
+        }
+        if (result.hasErrors()) {
+            return editPage(account, model);
+        }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    private String editPage(UserAccount account, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("organisations", organisations.organisations());
+        model.addAttribute("commissioners", organisations.commissioners());
+        return "identity/user-edit";
+    }
+
     @PostMapping("/{id}/enabled")
     @Transactional
     String setEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A new trajectory for an existing employee ({@code employeeId}) or a new one (name and birth date), at an employer
- * from the address book ({@code employerId}) or a new one ({@code newEmployerName}).
+ * from the address book ({@code employerId}) or a new one ({@code newEmployerName}). A coach starts it in their own
+ * caseload; a manager chooses the coach ({@code coachId}).
  */
 public record StartTrajectoryForm(
         Long employeeId,
@@ -32,11 +33,12 @@ public record StartTrajectoryForm(
         @Size(max = 200) String jobTitle,
         @DecimalMin("1") @DecimalMax("60") BigDecimal contractHours,
         ContractType contractType,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PastOrPresent LocalDate jobStartedOn) {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PastOrPresent LocalDate jobStartedOn,
+        Long coachId) {
 
     static StartTrajectoryForm empty(LocalDate today) {
         return new StartTrajectoryForm(null, "", "", null, "", "", null, TrajectoryPhase.COACHING, today, null, "",
-                "", null, ContractType.TEMPORARY, today);
+                "", null, ContractType.TEMPORARY, today, null);
     }
 
     boolean isNewEmployee() {

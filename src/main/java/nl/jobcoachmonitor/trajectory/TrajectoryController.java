@@ -146,6 +146,9 @@ class TrajectoryController {
         model.addAttribute("commissioners", organisations.commissioners());
         model.addAttribute("employers", organisations.employersOf(user.organisationId()));
         model.addAttribute("startPhases", EnumSet.of(TrajectoryPhase.JOB_SEARCH, TrajectoryPhase.COACHING));
+        if (user.isManager()) {
+            model.addAttribute("coaches", identity.coachesOf(user.organisationId()));
+        }
         model.addAttribute("contractTypes", ContractType.values());
         return "trajectory/new";
     }

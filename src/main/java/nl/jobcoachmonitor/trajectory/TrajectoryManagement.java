@@ -114,7 +114,7 @@ public class TrajectoryManagement {
         organisations.commissioner(form.commissionerId())
                 .orElseThrow(() -> new DomainRuleViolation("commissionerId", "trajectory.commissioner.unknown"));
         Long employerId = employer(organisationId, form.employerId(), form.newEmployerName());
-        long coachId = user.isCoach() ? user.id() : firstCoach(organisationId);
+        long coachId = user.isCoach() ? user.id() : coachOf(organisationId, form.coachId());
         var trajectory = trajectories.save(Trajectory.start(employee.id(), organisationId, coachId,
                 form.commissionerId(), employerId, form.job(), form.phase(), form.startedOn(), today(), user.id()));
         access.created("trajectory", trajectory.getId(), employee.id());
@@ -195,8 +195,9 @@ public class TrajectoryManagement {
         return null;
     }
 
-    private long firstCoach(long organisationId) {
-        return identity.coachesOf(organisationId).stream().findFirst()
+    private long coachOf(long organisationId, Long coachId) {
+        return identity.coachesOf(organisationId).stream().filter(c -> Long.valueOf(c.id()).equals(coachId))
+                .findFirst()
                 .orElseThrow(() -> new DomainRuleViolation("coachId", "trajectory.reassign.unknownCoach")).id();
     }
 

@@ -209,6 +209,26 @@ class TrajectoryPageTests {
     }
 
     @Test
+    void managerStartsATrajectoryForAChosenCoachOfTheOrganisation() throws Exception {
+        long trajectories = data.count("trajectory");
+        mvc.perform(post("/trajectories").with(data.as("manager")).with(csrf())
+                        .param("firstName", "Ilse").param("lastName", "Zonderkeuze").param("birthDate", "1997-02-02")
+                        .param("commissionerId", String.valueOf(anyCommissioner())).param("phase", "JOB_SEARCH")
+                        .param("startedOn", LocalDate.now().toString()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kies een jobcoach van de eigen organisatie.")));
+        assertThat(data.count("trajectory")).isEqualTo(trajectories);
+        String location = mvc.perform(post("/trajectories").with(data.as("manager")).with(csrf())
+                        .param("firstName", "Ilse").param("lastName", "Gekozen").param("birthDate", "1997-02-02")
+                        .param("commissionerId", String.valueOf(anyCommissioner())).param("phase", "JOB_SEARCH")
+                        .param("startedOn", LocalDate.now().toString())
+                        .param("coachId", String.valueOf(data.userId("coach2"))))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(location).with(data.as("coach2"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ilse Gekozen")));
+    }
+
+    @Test
     void managerReassignsATrajectoryAndTheHistoryKeepsTheFormerCoach() throws Exception {
         var started = mvc.perform(post("/trajectories").with(data.as("coach")).with(csrf())
                         .param("firstName", "Jesse").param("lastName", "Overdracht").param("birthDate", "1995-06-15")
