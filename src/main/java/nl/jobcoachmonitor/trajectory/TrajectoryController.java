@@ -9,6 +9,7 @@ import nl.jobcoachmonitor.identity.IdentityManagement;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -115,10 +116,10 @@ class TrajectoryController {
 
     @GetMapping("/{id}/coach")
     String reassignForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
-        var t = trajectories.open(user, id);
         if (!user.isManager()) {
-            throw new nl.jobcoachmonitor.shared.NotFoundException("trajectory", id);
+            throw new NotFoundException("trajectory", id);
         }
+        var t = trajectories.open(user, id);
         model.addAttribute("reassignForm", new ReassignForm(t.version(), null));
         return reassignPage(t, model);
     }

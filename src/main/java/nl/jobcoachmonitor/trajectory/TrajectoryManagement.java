@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.IdentityManagement;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.identity.Role;
 import nl.jobcoachmonitor.organisation.Named;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.shared.ConflictException;
@@ -74,7 +76,8 @@ public class TrajectoryManagement {
                 : List.of();
         access.searched("trajectory", "list");
         var people = employees.findAllById(list.stream().map(Trajectory::getEmployeeId).distinct().toList())
-                .stream().collect(java.util.stream.Collectors.toMap(Employee::id, e -> e));
+                .stream().collect(Collectors.toMap(Employee::id, e -> e));
+        list.forEach(t -> access.read("trajectory", t.getId(), t.getEmployeeId()));
         return list.stream().map(t -> details(t, people.get(t.getEmployeeId()))).toList();
     }
 
@@ -151,7 +154,7 @@ public class TrajectoryManagement {
         }
         var t = loadForChange(user, id, form.version());
         var coach = identity.staffMember(form.coachId())
-                .filter(c -> c.role() == nl.jobcoachmonitor.identity.Role.COACH)
+                .filter(c -> c.role() == Role.COACH)
                 .filter(c -> c.organisationId() != null && c.organisationId().equals(t.getOrganisationId()))
                 .orElseThrow(() -> new DomainRuleViolation("coachId", "trajectory.reassign.unknownCoach"));
         long from = t.getCoachId();
