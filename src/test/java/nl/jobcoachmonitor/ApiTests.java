@@ -96,6 +96,8 @@ class ApiTests {
                 .andExpect(jsonPath("$.paths['/api/v1/trajectories']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/trajectories/{id}/contacts']").exists())
                 .andExpect(jsonPath("$.paths['/api/v1/trajectories/{id}/job-changes']").exists());
-        mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection());
+        String ui = mvc.perform(get("/api/docs")).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        mvc.perform(get(ui)).andExpect(status().isOk());
     }
 }

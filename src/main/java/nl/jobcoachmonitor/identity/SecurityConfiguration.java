@@ -73,7 +73,7 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
-                                "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/swagger-ui/**")
+                                "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
