@@ -36,10 +36,6 @@ public class OrganisationManagement {
         return commissioners.findById(id).map(c -> new Named(c.id(), c.name()));
     }
 
-    public Optional<Named> organisation(long id) {
-        return organisations.findById(id).map(o -> new Named(o.id(), o.name()));
-    }
-
     public List<Named> employersOf(long organisationId) {
         return employers.findByOrganisationIdOrderByName(organisationId).stream()
                 .map(e -> new Named(e.id(), e.name())).toList();
@@ -59,9 +55,5 @@ public class OrganisationManagement {
     public Map<Long, String> employerNames(Collection<Long> ids) {
         return employers.findAllById(ids.stream().distinct().toList()).stream()
                 .collect(Collectors.toMap(Employer::id, Employer::name));
-    }
-
-    public Map<Long, String> commissionerNames() {
-        return commissioners.findAll().stream().collect(Collectors.toMap(Commissioner::id, Commissioner::name));
     }
 }
