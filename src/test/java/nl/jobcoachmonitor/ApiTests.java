@@ -48,7 +48,9 @@ class ApiTests {
                 .andExpect(jsonPath("$.themes", hasItem("ADJUSTMENTS")));
         mvc.perform(get("/api/v1/trajectories/{id}/contacts", id).with(httpBasic("coach", "demo")))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].note", hasItem("Werkplekaanpassing besproken")));
+                .andExpect(jsonPath("$[*].note", hasItem("Werkplekaanpassing besproken")))
+                .andExpect(jsonPath("$[?(@.note == 'Werkplekaanpassing besproken')].themes[*]",
+                        org.hamcrest.Matchers.containsInAnyOrder("ADJUSTMENTS", "DEALING_WITH_EMPLOYEE")));
     }
 
     @Test
