@@ -46,12 +46,15 @@ class CoachAndManagerBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Omgaan met stress")).check();
         page.getByLabel("Korte notitie").fill("Gebeld over de drukte bij de inventarisatie");
         assertAccessible(page, "trajectory-contact-form");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contact opslaan")).click();
+        // An impatient double tap must not log the contact twice.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contact opslaan")).dblclick();
 
         assertThat(page.getByText("Het contact is vastgelegd.")).isVisible();
         assertThat(page.locator("#hours-this-month"))
                 .hasText(String.format(java.util.Locale.forLanguageTag("nl"), "%.1f", before + 1.0));
         assertThat(page.getByText("Gebeld over de drukte bij de inventarisatie")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from contact where note = :n")
+                .param("n", "Gebeld over de drukte bij de inventarisatie").query(Long.class).single()).isEqualTo(1);
         assertThat(paintedPixels(page)).as("the chart is drawn again after the swap").isGreaterThan(500);
         assertAccessible(page, "trajectory-after-contact");
         assertThat(page.url()).doesNotContain("/contacts");
