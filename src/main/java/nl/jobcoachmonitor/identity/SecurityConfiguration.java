@@ -75,6 +75,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/swagger-ui/**")
                         .permitAll()
+                        // the questionnaire by personal link: no account, the link's token is the authorisation
+                        .requestMatchers("/q", "/q/**").permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())

@@ -5,7 +5,7 @@ import java.util.Locale;
 /** A text of an instrument in both languages of the application. */
 public record Text(String nl, String en) {
 
-    public String in(Locale locale) {
+    public String get(Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) ? en : nl;
     }
 

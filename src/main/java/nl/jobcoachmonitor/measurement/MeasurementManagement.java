@@ -1,0 +1,208 @@
+package nl.jobcoachmonitor.measurement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.ConflictException;
+import nl.jobcoachmonitor.shared.NotFoundException;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The measurement module's public API: the waves of a trajectory for its coach, the employee's personal link, and the
+ * questionnaire the link opens. Staff methods scope through {@link TrajectoryManagement#visible}; the questionnaire
+ * methods are authorised by the link alone (no account).
+ */
+@Service
+@Transactional
+public class MeasurementManagement {
+
+    private final Waves waves;
+    private final Responses responses;
+    private final QuestionnaireLinks links;
+    private final Instruments instruments;
+    private final TrajectoryManagement trajectories;
+    private final PersonalDataAccess access;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, Instruments instruments,
+            TrajectoryManagement trajectories, PersonalDataAccess access, ApplicationEventPublisher events,
+            Clock clock) {
+        this.waves = waves;
+        this.responses = responses;
+        this.links = links;
+        this.instruments = instruments;
+        this.trajectories = trajectories;
+        this.access = access;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The waves of a trajectory the user may see, with how far the employee is; the read is logged. */
+    @Transactional(readOnly = true)
+    public List<WaveSummary> waves(CurrentUser user, long trajectoryId) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var list = waves.findByTrajectoryIdOrderByDueOnAsc(trajectoryId);
+        Map<Long, Responses.Response> employee = responses.ofWaves(list.stream().map(MeasurementWave::id).toList())
+                .stream().filter(r -> r.respondent() == Respondent.EMPLOYEE)
+                .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
+        access.read("measurement_wave", trajectoryId, trajectory.employeeId());
+        LocalDate today = today();
+        return list.stream().map(w -> {
+            var state = !w.asks(Respondent.EMPLOYEE) ? ResponseState.NOT_ASKED
+                    : !employee.containsKey(w.id()) ? ResponseState.NOT_STARTED
+                    : employee.get(w.id()).completed() ? ResponseState.COMPLETED : ResponseState.STARTED;
+            boolean linkAllowed = w.asks(Respondent.EMPLOYEE) && w.answerableOn(today)
+                    && state != ResponseState.COMPLETED;
+            return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), state, linkAllowed);
+        }).toList();
+    }
+
+    /**
+     * A new personal link for the employee to answer this wave; any earlier link for it stops working. The token is
+     * returned once and never stored.
+     */
+    public EmployeeLink createEmployeeLink(CurrentUser user, long trajectoryId, long waveId) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
+                .orElseThrow(() -> new NotFoundException("wave", waveId));
+        boolean completed = responses.find(waveId, Respondent.EMPLOYEE).map(Responses.Response::completed)
+                .orElse(false);
+        if (!wave.asks(Respondent.EMPLOYEE) || !wave.answerableOn(today()) || completed) {
+            throw new ConflictException("wave", waveId);
+        }
+        var created = links.create(waveId, Respondent.EMPLOYEE, user.id(), clock.instant());
+        access.created("questionnaire_link", created.id(), trajectory.employeeId());
+        return new EmployeeLink(wave.code(), created.token());
+    }
+
+    /** The wave code and the one-time view of a new link's token. */
+    public record EmployeeLink(String waveCode, String token) {
+    }
+
+    // ---- the questionnaire, authorised by the link ----
+
+    /** The link behind a token, if the questionnaire can still be answered with it; empty looks the same for all. */
+    Optional<Long> exchange(String token) {
+        return links.find(token).filter(link -> {
+            var wave = waves.findById(link.waveId()).orElseThrow();
+            return wave.answerableOn(today()) && responses.find(link.waveId(), link.respondent())
+                    .map(r -> !r.completed()).orElse(true);
+        }).map(QuestionnaireLinks.Link::id);
+    }
+
+    /** The questionnaire of a link in the respondent's session, started now if it was not yet; empty if gone. */
+    Optional<Questionnaire> open(long linkId) {
+        return links.active(linkId).flatMap(link -> {
+            var wave = waves.findById(link.waveId()).orElseThrow();
+            var existing = responses.find(link.waveId(), link.respondent());
+            if (existing.map(Responses.Response::completed).orElse(false)) {
+                return Optional.of(questionnaire(wave, existing.get()));
+            }
+            if (!wave.answerableOn(today())) {
+                return Optional.empty();
+            }
+            var response = existing.orElseGet(() -> responses.start(wave.id(), link.respondent(),
+                    instruments.current(link.respondent().instrument()), clock.instant()));
+            access.read("response", response.id(), null);
+            return Optional.of(questionnaire(wave, response));
+        });
+    }
+
+    private Questionnaire questionnaire(MeasurementWave wave, Responses.Response response) {
+        return new Questionnaire(response.id(), wave.trajectoryId(), wave.id(), response.respondent(), wave.code(),
+                instruments.get(response.instrumentCode(), response.instrumentVersion()), response.answers(),
+                response.completed());
+    }
+
+    /**
+     * Saves one section's answers. When valid, they replace that section's earlier answers; when {@code finish} and
+     * the whole questionnaire is valid, the response is completed (exactly once).
+     */
+    SectionOutcome saveSection(long linkId, String sectionCode, Map<String, Object> raw, boolean finish) {
+        var found = open(linkId);
+        if (found.isEmpty()) {
+            return new SectionOutcome.Gone();
+        }
+        var q = found.get();
+        if (q.completed()) {
+            return new SectionOutcome.Completed();
+        }
+        var section = q.instrument().section(sectionCode).orElse(null);
+        if (section == null) {
+            return new SectionOutcome.Saved();
+        }
+        var validation = q.instrument().validateSection(sectionCode, q.wave(), raw, q.answers());
+        if (!validation.valid()) {
+            return new SectionOutcome.Refused(validation);
+        }
+        Map<String, Object> answers = new LinkedHashMap<>(q.answers());
+        section.items().forEach(i -> answers.remove(i.code()));
+        answers.putAll(validation.answers());
+        if (finish) {
+            var whole = q.instrument().validate(q.wave(), answers);
+            if (whole.valid()) {
+                if (responses.complete(q.responseId(), whole.answers(), clock.instant())) {
+                    access.changed("response", q.responseId(), null);
+                    events.publishEvent(new QuestionnaireCompleted(q.trajectoryId(), q.waveId(), q.wave(),
+                            q.respondent(), q.responseId()));
+                }
+                return new SectionOutcome.Completed();
+            }
+        }
+        if (responses.saveAnswers(q.responseId(), answers)) {
+            access.changed("response", q.responseId(), null);
+        }
+        return new SectionOutcome.Saved();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** A respondent's questionnaire: the instrument version they answer and their answers so far. */
+    record Questionnaire(long responseId, long trajectoryId, long waveId, Respondent respondent, String wave, Instrument instrument, Map<String, Object> answers,
+            boolean completed) {
+
+        List<Section> sections() {
+            return instrument.sectionsAt(wave);
+        }
+
+        /** Where to resume: the first section with an unanswered question (the last one when all are answered). */
+        Section resumeAt() {
+            var list = sections();
+            return list.stream().filter(s -> !s.answeredIn(wave, answers)).findFirst().orElse(list.get(list.size() - 1));
+        }
+
+        /** A section the respondent may open: one they reached already, never one further on. */
+        Optional<Section> reachable(String sectionCode) {
+            var list = sections();
+            int limit = list.indexOf(resumeAt());
+            for (int i = 0; i <= limit; i++) {
+                if (list.get(i).code().equals(sectionCode)) {
+                    return Optional.of(list.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    sealed interface SectionOutcome {
+        record Saved() implements SectionOutcome { }
+        record Completed() implements SectionOutcome { }
+        record Gone() implements SectionOutcome { }
+        record Refused(Instrument.Validation validation) implements SectionOutcome { }
+    }
+}

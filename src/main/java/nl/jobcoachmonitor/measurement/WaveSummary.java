@@ -1,0 +1,8 @@
+package nl.jobcoachmonitor.measurement;
+
+import java.time.LocalDate;
+
+/** A wave as the coach sees it on the trajectory page. */
+public record WaveSummary(long id, String code, LocalDate dueOn, WaveState state, ResponseState employee,
+        boolean employeeLinkAllowed) {
+}
