@@ -83,7 +83,8 @@ public class MeasurementManagement {
         if (!wave.asks(Respondent.EMPLOYEE) || !wave.answerableOn(today()) || completed) {
             throw new ConflictException("wave", waveId);
         }
-        var created = links.create(waveId, Respondent.EMPLOYEE, user.id(), clock.instant());
+        var created = links.create(waveId, Respondent.EMPLOYEE, trajectory.employeeId(), user.id(),
+                clock.instant());
         access.created("questionnaire_link", created.id(), trajectory.employeeId());
         return new EmployeeLink(wave.code(), created.token());
     }
@@ -109,20 +110,22 @@ public class MeasurementManagement {
             var wave = waves.findById(link.waveId()).orElseThrow();
             var existing = responses.find(link.waveId(), link.respondent());
             if (existing.map(Responses.Response::completed).orElse(false)) {
-                return Optional.of(questionnaire(wave, existing.get()));
+                return Optional.of(questionnaire(wave, existing.get(), link));
             }
             if (!wave.answerableOn(today())) {
                 return Optional.empty();
             }
             var response = existing.orElseGet(() -> responses.start(wave.id(), link.respondent(),
                     instruments.current(link.respondent().instrument()), clock.instant()));
-            access.read("response", response.id(), null);
-            return Optional.of(questionnaire(wave, response));
+            access.read("response", response.id(), link.personId());
+            return Optional.of(questionnaire(wave, response, link));
         });
     }
 
-    private Questionnaire questionnaire(MeasurementWave wave, Responses.Response response) {
-        return new Questionnaire(response.id(), wave.trajectoryId(), wave.id(), response.respondent(), wave.code(),
+    private Questionnaire questionnaire(MeasurementWave wave, Responses.Response response,
+            QuestionnaireLinks.Link link) {
+        return new Questionnaire(response.id(), wave.trajectoryId(), wave.id(), response.respondent(),
+                link.personId(), wave.code(),
                 instruments.get(response.instrumentCode(), response.instrumentVersion()), response.answers(),
                 response.completed());
     }
@@ -155,7 +158,7 @@ public class MeasurementManagement {
             var whole = q.instrument().validate(q.wave(), answers);
             if (whole.valid()) {
                 if (responses.complete(q.responseId(), whole.answers(), clock.instant())) {
-                    access.changed("response", q.responseId(), null);
+                    access.changed("response", q.responseId(), q.personId());
                     events.publishEvent(new QuestionnaireCompleted(q.trajectoryId(), q.waveId(), q.wave(),
                             q.respondent(), q.responseId()));
                 }
@@ -163,7 +166,7 @@ public class MeasurementManagement {
             }
         }
         if (responses.saveAnswers(q.responseId(), answers)) {
-            access.changed("response", q.responseId(), null);
+            access.changed("response", q.responseId(), q.personId());
         }
         return new SectionOutcome.Saved();
     }
@@ -173,7 +176,8 @@ public class MeasurementManagement {
     }
 
     /** A respondent's questionnaire: the instrument version they answer and their answers so far. */
-    record Questionnaire(long responseId, long trajectoryId, long waveId, Respondent respondent, String wave, Instrument instrument, Map<String, Object> answers,
+    record Questionnaire(long responseId, long trajectoryId, long waveId, Respondent respondent, Long personId,
+            String wave, Instrument instrument, Map<String, Object> answers,
             boolean completed) {
 
         List<Section> sections() {

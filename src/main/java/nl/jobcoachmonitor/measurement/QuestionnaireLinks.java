@@ -30,13 +30,13 @@ class QuestionnaireLinks {
         this.jdbc = jdbc;
     }
 
-    record Link(long id, long waveId, Respondent respondent) {
+    record Link(long id, long waveId, Respondent respondent, Long personId) {
     }
 
     record Created(long id, String token) {
     }
 
-    Created create(long waveId, Respondent respondent, long createdBy, Instant now) {
+    Created create(long waveId, Respondent respondent, Long personId, long createdBy, Instant now) {
         jdbc.sql("update questionnaire_link set revoked_at = :now where wave_id = :w and respondent = :r "
                 + "and revoked_at is null").param("now", java.sql.Timestamp.from(now)).param("w", waveId)
                 .param("r", respondent.name()).update();
@@ -44,8 +44,9 @@ class QuestionnaireLinks {
         random.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into questionnaire_link (wave_id, respondent, token_hash, created_at, created_by) "
-                + "values (:w, :r, :h, :now, :by)").param("w", waveId).param("r", respondent.name())
+        jdbc.sql("insert into questionnaire_link (wave_id, respondent, person_id, token_hash, created_at, "
+                + "created_by) values (:w, :r, :p, :h, :now, :by)").param("w", waveId).param("r", respondent.name())
+                .param("p", personId)
                 .param("h", hash(token)).param("now", java.sql.Timestamp.from(now)).param("by", createdBy)
                 .update(keys, "id");
         return new Created(keys.getKey().longValue(), token);
@@ -56,16 +57,18 @@ class QuestionnaireLinks {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        return jdbc.sql("select id, wave_id, respondent from questionnaire_link where token_hash = :h "
+        return jdbc.sql("select id, wave_id, respondent, person_id from questionnaire_link where token_hash = :h "
                 + "and revoked_at is null").param("h", hash(token))
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), Respondent.valueOf(rs.getString(3))))
+                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), Respondent.valueOf(rs.getString(3)),
+                        rs.getObject(4, Long.class)))
                 .optional();
     }
 
     Optional<Link> active(long id) {
-        return jdbc.sql("select id, wave_id, respondent from questionnaire_link where id = :id and revoked_at is null")
+        return jdbc.sql("select id, wave_id, respondent, person_id from questionnaire_link where id = :id and revoked_at is null")
                 .param("id", id)
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), Respondent.valueOf(rs.getString(3))))
+                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), Respondent.valueOf(rs.getString(3)),
+                        rs.getObject(4, Long.class)))
                 .optional();
     }
 

@@ -34,7 +34,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** The employee's questionnaire by personal link, and the coach's side of it, on a real database. */
 @IntegrationTest
+@org.springframework.test.context.event.RecordApplicationEvents
 class QuestionnaireTests {
+
+    @Autowired org.springframework.test.context.event.ApplicationEvents events;
 
     @Autowired MockMvc mvc;
     @Autowired TestData data;
@@ -256,6 +259,107 @@ class QuestionnaireTests {
         assertThat(data.count("response", "wave_id = :p", trajectory[1])).isEqualTo(1);
         assertThat(jdbc.sql("select answers || ' ' || completed_at from response where wave_id = :w")
                 .param("w", trajectory[1]).query(String.class).single()).isEqualTo(first);
+        assertThat(events.stream(QuestionnaireCompleted.class)).singleElement()
+                .satisfies(e -> assertThat(e.waveCode()).isEqualTo("T0"))
+                .satisfies(e -> assertThat(e.trajectoryId()).isEqualTo(trajectory[0]))
+                .satisfies(e -> assertThat(e.respondent()).isEqualTo(Respondent.EMPLOYEE));
+    }
+
+    @Test
+    void twoSubmitsAtTheSameMomentCompleteTheResponseOnceWithOneOfTheTwoAnswerSets() throws Exception {
+        var trajectory = newTrajectory();
+        String token = newLink(trajectory);
+        var phone = new Phone();
+        phone.open(token);
+        var list = sections();
+        for (Section section : list.subList(0, list.size() - 1)) {
+            phone.answerSection(section);
+        }
+        long link = measurement.exchange(token).orElseThrow();
+        String last = list.get(list.size() - 1).code();
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var results = new java.util.ArrayList<java.util.concurrent.Future<Object>>();
+            for (String grade : List.of("1", "5")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        return measurement.saveSection(link, last, Map.of("wv_contribute_important", grade,
+                                "wv_contribute_offered", grade, "wv_contribute_achieved", grade), true);
+                    } catch (org.springframework.dao.DataAccessException lostTheRace) {
+                        return lostTheRace;
+                    }
+                }));
+            }
+            start.countDown();
+            for (var result : results) {
+                assertThat(result.get(30, java.util.concurrent.TimeUnit.SECONDS)).isNotNull();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(data.count("response", "wave_id = :p", trajectory[1])).isEqualTo(1);
+        String stored = jdbc.sql("select answers from response where wave_id = :w and completed_at is not null")
+                .param("w", trajectory[1]).query(String.class).single();
+        assertThat(stored).containsAnyOf("\"wv_contribute_important\":1,\"wv_contribute_offered\":1,\"wv_contribute_achieved\":1",
+                "\"wv_contribute_important\":5,\"wv_contribute_offered\":5,\"wv_contribute_achieved\":5");
+    }
+
+    @Test
+    void aLinkStopsWorkingWhenTheWaveClosesAndLooksLikeAnyOtherBadLink() throws Exception {
+        var trajectory = newTrajectory();
+        String token = newLink(trajectory);
+        var phone = new Phone();
+        phone.open(token);
+        phone.page("/q");
+        jdbc.sql("update measurement_wave set due_on = :d where id = :w")
+                .param("d", LocalDate.now().minusDays(MeasurementWindow.CLOSES_AFTER_DAYS)).param("w", trajectory[1])
+                .update();
+        String unknown = mvc.perform(get("/q/{t}", "z".repeat(43))).andReturn().getResponse().getContentAsString();
+        assertThat(mvc.perform(get("/q/{t}", token)).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString()).isEqualTo(unknown);
+        assertThat(mvc.perform(phone.with(get("/q"))).andExpect(status().isNotFound()).andReturn().getResponse()
+                .getContentAsString()).as("the open session too").isEqualTo(unknown);
+        var coach = (CurrentUser) users.loadUserByUsername("coach");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> measurement.createEmployeeLink(coach, trajectory[0],
+                trajectory[1])).isInstanceOf(nl.jobcoachmonitor.shared.ConflictException.class);
+    }
+
+    @Test
+    void theAccessLogNamesTheEmployeeForTheLinkAndForEveryReadAndChangeOfTheAnswers() throws Exception {
+        var trajectory = newTrajectory();
+        long employee = data.employeeIdOf(trajectory[0]);
+        String url = "/trajectories/" + trajectory[0] + "/waves/" + trajectory[1] + "/employee-link";
+        String linkPage = mvc.perform(post(url).with(data.as("coach")).with(csrf())).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        var matcher = java.util.regex.Pattern.compile("/q/([A-Za-z0-9_-]{43})").matcher(linkPage);
+        assertThat(matcher.find()).isTrue();
+        assertThat(data.count("audit_event", "action = 'CREATE' and object_type = 'questionnaire_link' "
+                + "and username = 'coach' and person_id = :p", employee)).isEqualTo(1);
+
+        var phone = new Phone();
+        phone.open(matcher.group(1));
+        phone.page("/q");
+        phone.answerSection(sections().get(0));
+        assertThat(data.count("audit_event", "action = 'READ' and object_type = 'response' and person_id = :p",
+                employee)).isPositive();
+        assertThat(data.count("audit_event", "action = 'CHANGE' and object_type = 'response' and person_id = :p",
+                employee)).isEqualTo(1);
+        mvc.perform(get("/trajectories/{id}", trajectory[0]).with(data.as("coach"))).andExpect(status().isOk());
+        assertThat(data.count("audit_event", "action = 'READ' and object_type = 'measurement_wave' "
+                + "and person_id = :p", employee)).isPositive();
+    }
+
+    @Test
+    void openingALinkInASessionThatExistedAlreadyGivesItANewId() throws Exception {
+        var first = newLink(newTrajectory());
+        var phone = new Phone();
+        phone.open(first);
+        String before = phone.cookie != null ? phone.cookie.getValue() : phone.session.getId();
+        phone.open(newLink(newTrajectory()));
+        String after = phone.cookie != null ? phone.cookie.getValue() : phone.session.getId();
+        assertThat(after).isNotEqualTo(before);
     }
 
     @Test
