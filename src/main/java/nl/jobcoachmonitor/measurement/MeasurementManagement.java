@@ -55,19 +55,79 @@ public class MeasurementManagement {
     public List<WaveSummary> waves(CurrentUser user, long trajectoryId) {
         var trajectory = trajectories.visible(user, trajectoryId);
         var list = waves.findByTrajectoryIdOrderByDueOnAsc(trajectoryId);
-        Map<Long, Responses.Response> employee = responses.ofWaves(list.stream().map(MeasurementWave::id).toList())
-                .stream().filter(r -> r.respondent() == Respondent.EMPLOYEE)
+        var all = responses.ofWaves(list.stream().map(MeasurementWave::id).toList());
+        Map<Long, Responses.Response> employee = all.stream().filter(r -> r.respondent() == Respondent.EMPLOYEE)
+                .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
+        Map<Long, Responses.Response> coach = all.stream().filter(r -> r.respondent() == Respondent.COACH)
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
         access.read("measurement_wave", trajectoryId, trajectory.employeeId());
         LocalDate today = today();
         return list.stream().map(w -> {
-            var state = !w.asks(Respondent.EMPLOYEE) ? ResponseState.NOT_ASKED
-                    : !employee.containsKey(w.id()) ? ResponseState.NOT_STARTED
-                    : employee.get(w.id()).completed() ? ResponseState.COMPLETED : ResponseState.STARTED;
-            boolean linkAllowed = w.asks(Respondent.EMPLOYEE) && w.answerableOn(today)
-                    && state != ResponseState.COMPLETED;
-            return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), state, linkAllowed);
+            var employeeState = state(w, Respondent.EMPLOYEE, employee.get(w.id()));
+            var coachState = state(w, Respondent.COACH, coach.get(w.id()));
+            boolean linkAllowed = employeeState != ResponseState.NOT_ASKED && w.answerableOn(today)
+                    && employeeState != ResponseState.COMPLETED;
+            boolean coachAllowed = user.isCoach() && coachState != ResponseState.NOT_ASKED && w.answerableOn(today)
+                    && coachState != ResponseState.COMPLETED;
+            return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), employeeState, linkAllowed,
+                    coachState, coachAllowed);
         }).toList();
+    }
+
+    private static ResponseState state(MeasurementWave wave, Respondent respondent, Responses.Response response) {
+        return !wave.asks(respondent) ? ResponseState.NOT_ASKED
+                : response == null ? ResponseState.NOT_STARTED
+                : response.completed() ? ResponseState.COMPLETED : ResponseState.STARTED;
+    }
+
+    // ---- the coach's own questionnaire ----
+
+    /** The coach's questionnaire of a wave, to fill in now: only the trajectory's coach, only while it is open. */
+    @Transactional(readOnly = true)
+    CoachQuestionnaire coachQuestionnaire(CurrentUser user, long trajectoryId, long waveId) {
+        var wave = coachWave(user, trajectoryId, waveId);
+        return new CoachQuestionnaire(trajectoryId, wave.id(), wave.code(), instruments.current(Respondent.COACH
+                .instrument()));
+    }
+
+    /** Checks and, when valid, stores and completes the coach's answers (once per wave). */
+    Instrument.Validation submitCoachQuestionnaire(CurrentUser user, long trajectoryId, long waveId,
+            Map<String, Object> raw) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = coachWave(user, trajectoryId, waveId);
+        var instrument = instruments.current(Respondent.COACH.instrument());
+        var validation = instrument.validate(wave.code(), raw);
+        if (!validation.valid()) {
+            return validation;
+        }
+        var response = responses.start(wave.id(), Respondent.COACH, instrument, clock.instant());
+        if (!responses.complete(response.id(), validation.answers(), clock.instant())) {
+            throw new ConflictException("response", response.id());
+        }
+        access.created("response", response.id(), trajectory.employeeId());
+        events.publishEvent(new QuestionnaireCompleted(trajectoryId, wave.id(), wave.code(), Respondent.COACH,
+                response.id()));
+        return validation;
+    }
+
+    private MeasurementWave coachWave(CurrentUser user, long trajectoryId, long waveId) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
+                .filter(w -> user.isCoach() && trajectory.coachId() == user.id())
+                .orElseThrow(() -> new NotFoundException("wave", waveId));
+        boolean completed = responses.find(waveId, Respondent.COACH).map(Responses.Response::completed)
+                .orElse(false);
+        if (!wave.asks(Respondent.COACH) || !wave.answerableOn(today()) || completed) {
+            throw new ConflictException("wave", waveId);
+        }
+        return wave;
+    }
+
+    record CoachQuestionnaire(long trajectoryId, long waveId, String wave, Instrument instrument) {
+
+        List<Section> sections() {
+            return instrument.sectionsAt(wave);
+        }
     }
 
     /**

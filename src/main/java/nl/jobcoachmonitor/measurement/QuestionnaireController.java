@@ -131,14 +131,14 @@ class QuestionnaireController {
     }
 
     /** Answers as the form shows them: every value as text, a list for a multi-choice. */
-    private static Map<String, List<String>> displayed(Map<String, Object> answers) {
+    static Map<String, List<String>> displayed(Map<String, Object> answers) {
         Map<String, List<String>> values = new HashMap<>();
         answers.forEach((code, value) -> values.put(code, value instanceof List<?> list
                 ? list.stream().map(String::valueOf).toList() : List.of(text(value))));
         return values;
     }
 
-    private static String text(Object value) {
+    static String text(Object value) {
         if (value instanceof Number n && !(value instanceof Integer)) {
             return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
         }

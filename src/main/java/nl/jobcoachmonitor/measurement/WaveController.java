@@ -1,5 +1,10 @@
 package nl.jobcoachmonitor.measurement;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
@@ -7,11 +12,18 @@ import nl.jobcoachmonitor.identity.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The coach makes the employee's personal link for a wave; it is shown once, on a page nobody caches. */
+/**
+ * The coach's side of a wave: the employee's personal link (shown once, on a page nobody caches) and the coach's own
+ * questionnaire (all sections on one page: a coach fills it in at a desk, in one go).
+ */
 @Controller
 class WaveController {
 
@@ -32,5 +44,46 @@ class WaveController {
         model.addAttribute("url", ServletUriComponentsBuilder.fromCurrentContextPath().path("/q/{token}")
                 .buildAndExpand(link.token()).toUriString());
         return "measurement/link";
+    }
+
+    @GetMapping("/trajectories/{id}/waves/{waveId}/coach")
+    String coachQuestionnaire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, Model model) {
+        return show(model, measurement.coachQuestionnaire(user, id, waveId), Map.of(), Map.of());
+    }
+
+    @PostMapping("/trajectories/{id}/waves/{waveId}/coach")
+    String submitCoachQuestionnaire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, @RequestParam MultiValueMap<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        var questionnaire = measurement.coachQuestionnaire(user, id, waveId);
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (Section section : questionnaire.sections()) {
+            for (Item item : section.itemsAt(questionnaire.wave())) {
+                List<String> values = params.get(item.code());
+                if (values != null) {
+                    raw.put(item.code(), item.type() == ItemType.MULTI ? List.copyOf(values) : values.get(0));
+                }
+            }
+        }
+        var validation = measurement.submitCoachQuestionnaire(user, id, waveId, raw);
+        if (!validation.valid()) {
+            Map<String, String> errors = new HashMap<>();
+            validation.errors().forEach(e -> errors.putIfAbsent(e.item(), e.messageKey()));
+            return show(model, questionnaire, QuestionnaireController.displayed(raw), errors);
+        }
+        redirect.addFlashAttribute("saved", "measurement.coach.saved");
+        return "redirect:/trajectories/" + id;
+    }
+
+    private static String show(Model model, MeasurementManagement.CoachQuestionnaire questionnaire,
+            Map<String, List<String>> values, Map<String, String> errors) {
+        model.addAttribute("trajectoryId", questionnaire.trajectoryId());
+        model.addAttribute("waveId", questionnaire.waveId());
+        model.addAttribute("waveCode", questionnaire.wave());
+        model.addAttribute("sections", questionnaire.sections());
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "measurement/coach-questionnaire";
     }
 }

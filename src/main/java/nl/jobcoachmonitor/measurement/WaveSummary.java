@@ -4,5 +4,5 @@ import java.time.LocalDate;
 
 /** A wave as the coach sees it on the trajectory page. */
 public record WaveSummary(long id, String code, LocalDate dueOn, WaveState state, ResponseState employee,
-        boolean employeeLinkAllowed) {
+        boolean employeeLinkAllowed, ResponseState coach, boolean coachQuestionnaireAllowed) {
 }

@@ -61,6 +61,16 @@ class QuestionnaireBrowserTests extends BrowserTest {
         assertAccessible(coach, "questionnaire-link");
         String link = coach.getByLabel("Link voor de werknemer").inputValue();
         assertThat(link).matches("http://localhost:\\d+/q/[A-Za-z0-9_-]{43}");
+        coach.navigate("/trajectories/" + id);
+        coach.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Vragenlijst jobcoach voor T0 invullen"))
+                .click();
+        assertThat(coach.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
+                .setName("Vragenlijst jobcoach, meting T0"))).isVisible();
+        assertThat(coach.locator("#q-care_coordination")).isHidden();
+        choose(coach, "care_providers", "Huisarts");
+        assertThat(coach.locator("#q-care_coordination")).isVisible();
+        assertAccessible(coach, "coach-questionnaire");
+        assertFitsThePhone(coach);
         context.close();
 
         Page employee = phone();
