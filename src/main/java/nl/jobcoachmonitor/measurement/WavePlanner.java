@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionPhase;
@@ -72,7 +73,24 @@ class WavePlanner {
         if (!waves.findByTrajectoryIdOrderByDueOnAsc(trajectoryId).isEmpty()) {
             return;
         }
-        WaveSchedule.atStart(coachingStartedOn).forEach(p -> waves.save(MeasurementWave.plan(trajectoryId, p)));
+        WaveSchedule.atStart(coachingStartedOn).forEach(p -> insert(trajectoryId, p));
+    }
+
+    /** Inserts a wave unless the trajectory has one with that code: safe when two instances plan at once. */
+    private int insert(long trajectoryId, WaveSchedule.PlannedWave planned) {
+        return jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) "
+                + "values (:t, :c, :d, :s, 0) on conflict do nothing").param("t", trajectoryId)
+                .param("c", planned.code()).param("d", planned.dueOn()).param("s", WaveStatus.OPEN.name()).update();
+    }
+
+    /**
+     * Every night, the waves that have come within reach (T3, T4, … every 6 months while coaching runs). Every
+     * instance may run it at the same moment: inserts skip waves that exist, so no lock (ShedLock) is needed here.
+     */
+    @Scheduled(cron = "${jcm.measurement.planning-cron:0 30 2 * * *}")
+    @Transactional
+    public void nightly() {
+        catchUp();
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -89,8 +107,7 @@ class WavePlanner {
             var codes = existing.getOrDefault(start.trajectoryId(), Set.of());
             for (var planned : WaveSchedule.upTo(start.coachingStartedOn(), today)) {
                 if (!codes.contains(planned.code())) {
-                    waves.save(MeasurementWave.plan(start.trajectoryId(), planned));
-                    added++;
+                    added += insert(start.trajectoryId(), planned);
                 }
             }
         }

@@ -96,6 +96,7 @@ class QuestionnaireBrowserTests extends BrowserTest {
         assertAccessible(employee, "questionnaire-error");
         choose(employee, "rapport_3", "Neutraal");
         next(employee);
+        assertThat(employee.getByText("Deel 3 van 11")).isVisible();
 
         employee.reload();
         assertThat(employee.getByText("Deel 3 van 11")).isVisible();
@@ -105,6 +106,7 @@ class QuestionnaireBrowserTests extends BrowserTest {
         choose(employee, "fit_wishes_1", "Mee eens");
         choose(employee, "fit_wishes_2", "Mee eens");
         next(employee);
+        assertThat(employee.getByText("Deel 4 van 11")).isVisible();
 
         assertThat(employee.locator("#q-reaction_employer")).isHidden();
         choose(employee, "disclosed_employer", "Een beetje");

@@ -78,6 +78,18 @@ class WavePlanningTests {
     }
 
     @Test
+    void everyNightTheWavesThatComeWithinReachArePlannedOnce() {
+        LocalDate on = LocalDate.now().minusMonths(13);
+        long id = start(TrajectoryPhase.COACHING, on);
+        assertThat(waves(id)).hasSize(3);
+        planner.nightly();
+        planner.nightly();
+        assertThat(waves(id)).containsExactly("T0 " + on + " OPEN", "T1 " + on.plusMonths(3) + " OPEN",
+                "T2 " + on.plusMonths(6) + " OPEN", "T3 " + on.plusMonths(12) + " OPEN",
+                "T4 " + on.plusMonths(18) + " OPEN");
+    }
+
+    @Test
     void everyDemoTrajectoryCoachedOnTheJobHasItsWavesUpToTheNextOneToCome() {
         long withoutWaves = jdbc.sql("""
                 select count(*) from trajectory t where t.phase in ('COACHING', 'PHASE_OUT', 'CONTINUED_SUPPORT')
