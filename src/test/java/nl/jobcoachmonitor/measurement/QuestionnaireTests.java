@@ -392,13 +392,17 @@ class QuestionnaireTests {
 
     @Test
     void theQuestionnaireNeedsTheCsrfTokenOfItsSession() throws Exception {
+        var trajectory = newTrajectory();
         var phone = new Phone();
-        phone.open(newLink(newTrajectory()));
+        phone.open(newLink(trajectory));
         mvc.perform(phone.with(post("/q").param("section", "work").param("paid_work", "yes")))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/q"));
+        assertThat(data.count("response", "wave_id = :p", trajectory[1])).as("nothing saved without the token")
+                .isZero();
+        mvc.perform(post("/trajectories/1/contacts").with(data.as("coach")).param("minutes", "30"))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/q/{t}", "y".repeat(43)).param("lang", "en")).andExpect(status().isNotFound())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(org.hamcrest.Matchers.containsString("This link does not work")));
-        assertThat(redirectedUrl("/q")).isNotNull();
     }
 }
