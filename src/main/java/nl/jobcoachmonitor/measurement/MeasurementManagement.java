@@ -58,6 +58,8 @@ public class MeasurementManagement {
         var all = responses.ofWaves(list.stream().map(MeasurementWave::id).toList());
         Map<Long, Responses.Response> employee = all.stream().filter(r -> r.respondent() == Respondent.EMPLOYEE)
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
+        Map<Long, Responses.Response> employer = all.stream().filter(r -> r.respondent() == Respondent.EMPLOYER)
+                .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
         Map<Long, Responses.Response> coach = all.stream().filter(r -> r.respondent() == Respondent.COACH)
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
         access.read("measurement_wave", trajectoryId, trajectory.employeeId());
@@ -65,12 +67,15 @@ public class MeasurementManagement {
         return list.stream().map(w -> {
             var employeeState = state(w, Respondent.EMPLOYEE, employee.get(w.id()));
             var coachState = state(w, Respondent.COACH, coach.get(w.id()));
+            var employerState = state(w, Respondent.EMPLOYER, employer.get(w.id()));
+            boolean employerLinkAllowed = employerState != ResponseState.NOT_ASKED && w.answerableOn(today)
+                    && employerState != ResponseState.COMPLETED;
             boolean linkAllowed = employeeState != ResponseState.NOT_ASKED && w.answerableOn(today)
                     && employeeState != ResponseState.COMPLETED;
             boolean coachAllowed = user.isCoach() && coachState != ResponseState.NOT_ASKED && w.answerableOn(today)
                     && coachState != ResponseState.COMPLETED;
             return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), employeeState, linkAllowed,
-                    coachState, coachAllowed);
+                    coachState, coachAllowed, employerState, employerLinkAllowed);
         }).toList();
     }
 
@@ -131,26 +136,28 @@ public class MeasurementManagement {
     }
 
     /**
-     * A new personal link for the employee to answer this wave; any earlier link for it stops working. The token is
-     * returned once and never stored.
+     * A new personal link for the employee or the employer contact to answer this wave; any earlier link of theirs for
+     * it stops working. The token is returned once and never stored. The link names the employee as the person the
+     * answers are about (for the access log), also the employer's.
      */
-    public EmployeeLink createEmployeeLink(CurrentUser user, long trajectoryId, long waveId) {
+    public PersonalLink createLink(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
         var trajectory = trajectories.visible(user, trajectoryId);
         var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
                 .orElseThrow(() -> new NotFoundException("wave", waveId));
-        boolean completed = responses.find(waveId, Respondent.EMPLOYEE).map(Responses.Response::completed)
-                .orElse(false);
-        if (!wave.asks(Respondent.EMPLOYEE) || !wave.answerableOn(today()) || completed) {
+        if (respondent == Respondent.COACH) {
+            throw new NotFoundException("wave", waveId);
+        }
+        boolean completed = responses.find(waveId, respondent).map(Responses.Response::completed).orElse(false);
+        if (!wave.asks(respondent) || !wave.answerableOn(today()) || completed) {
             throw new ConflictException("wave", waveId);
         }
-        var created = links.create(waveId, Respondent.EMPLOYEE, trajectory.employeeId(), user.id(),
-                clock.instant());
+        var created = links.create(waveId, respondent, trajectory.employeeId(), user.id(), clock.instant());
         access.created("questionnaire_link", created.id(), trajectory.employeeId());
-        return new EmployeeLink(wave.code(), created.token());
+        return new PersonalLink(wave.code(), respondent, created.token());
     }
 
-    /** The wave code and the one-time view of a new link's token. */
-    public record EmployeeLink(String waveCode, String token) {
+    /** The wave code, whom the link is for, and the one-time view of a new link's token. */
+    public record PersonalLink(String waveCode, Respondent respondent, String token) {
     }
 
     // ---- the questionnaire, authorised by the link ----

@@ -68,6 +68,7 @@ class QuestionnaireController {
         }
         var q = found.get();
         if (q.completed()) {
+            model.addAttribute("respondent", q.respondent().name());
             return "measurement/thanks";
         }
         var shown = section == null ? q.resumeAt() : q.reachable(section).orElse(q.resumeAt());
@@ -119,6 +120,7 @@ class QuestionnaireController {
         var sections = q.sections();
         int index = sections.indexOf(section);
         model.addAttribute("instrument", q.instrument());
+        model.addAttribute("respondent", q.respondent().name());
         model.addAttribute("section", section);
         model.addAttribute("items", section.itemsAt(q.wave()));
         model.addAttribute("position", index + 1);

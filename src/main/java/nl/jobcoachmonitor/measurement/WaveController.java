@@ -36,8 +36,22 @@ class WaveController {
     @PostMapping("/trajectories/{id}/waves/{waveId}/employee-link")
     String createEmployeeLink(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @PathVariable long waveId, HttpServletResponse response, Model model) {
-        var link = measurement.createEmployeeLink(user, id, waveId);
-        response.setHeader("Cache-Control", "no-store");
+        return createLink(user, id, waveId, Respondent.EMPLOYEE, response, model);
+    }
+
+    @PostMapping("/trajectories/{id}/waves/{waveId}/employer-link")
+    String createEmployerLink(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, HttpServletResponse response, Model model) {
+        return createLink(user, id, waveId, Respondent.EMPLOYER, response, model);
+    }
+
+    private static final String NO_STORE = "no-store";
+
+    private String createLink(CurrentUser user, long id, long waveId, Respondent respondent,
+            HttpServletResponse response, Model model) {
+        var link = measurement.createLink(user, id, waveId, respondent);
+        model.addAttribute("respondent", respondent.name());
+        response.setHeader("Cache-Control", NO_STORE);
         response.setHeader("Referrer-Policy", "no-referrer");
         model.addAttribute("trajectoryId", id);
         model.addAttribute("waveCode", link.waveCode());

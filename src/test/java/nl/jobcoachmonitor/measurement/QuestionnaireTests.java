@@ -64,7 +64,7 @@ class QuestionnaireTests {
 
     String newLink(long[] trajectory) {
         var coach = (CurrentUser) users.loadUserByUsername("coach");
-        return measurement.createEmployeeLink(coach, trajectory[0], trajectory[1]).token();
+        return measurement.createLink(coach, trajectory[0], trajectory[1], Respondent.EMPLOYEE).token();
     }
 
     /** A phone with its own session cookie (or mock session), as the browser keeps it. */
@@ -322,8 +322,8 @@ class QuestionnaireTests {
         assertThat(mvc.perform(phone.with(get("/q"))).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString()).as("the open session too").isEqualTo(unknown);
         var coach = (CurrentUser) users.loadUserByUsername("coach");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> measurement.createEmployeeLink(coach, trajectory[0],
-                trajectory[1])).isInstanceOf(nl.jobcoachmonitor.shared.ConflictException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> measurement.createLink(coach, trajectory[0],
+                trajectory[1], Respondent.EMPLOYEE)).isInstanceOf(nl.jobcoachmonitor.shared.ConflictException.class);
     }
 
     @Test
@@ -388,6 +388,49 @@ class QuestionnaireTests {
                 + "join app_user u on u.id = t.coach_id where u.username = 'coach2'").query(Long.class).single();
         mvc.perform(post("/trajectories/{id}/waves/{w}/employee-link", trajectory[0], otherWave)
                 .with(data.as("coach")).with(csrf())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theEmployerAnswersOnlyTheEmployerQuestionsByTheirOwnLink() throws Exception {
+        var trajectory = newTrajectory();
+        String page = mvc.perform(get("/trajectories/{id}", trajectory[0]).with(data.as("coach")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Werkgever (vrijwillig): nog niet begonnen")
+                .contains("Link voor de werkgever voor T0 maken").doesNotContain("Link voor de werkgever voor T1 maken");
+
+        String url = "/trajectories/" + trajectory[0] + "/waves/" + trajectory[1] + "/employer-link";
+        String linkPage = mvc.perform(post(url).with(data.as("coach")).with(csrf())).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "no-store")).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(linkPage).contains("Link voor de werkgever").contains("De werkgever ziet alleen de eigen vragen");
+        var matcher = java.util.regex.Pattern.compile("/q/([A-Za-z0-9_-]{43})").matcher(linkPage);
+        assertThat(matcher.find()).isTrue();
+
+        var phone = new Phone();
+        phone.open(matcher.group(1));
+        String first = phone.page("/q");
+        assertThat(first).contains("Vragenlijst voor de werkgever")
+                .contains("Welk cijfer geeft u voor het functioneren van de werknemer?").contains("Deel 1 van 2")
+                .contains("Uw antwoorden worden bewaard").doesNotContain("psychische");
+        phone.answer("employee", Map.of("employee_functioning", "8", "coach_support_value", "7"));
+        phone.answer("workplace", Map.of("adjustments", List.of("tasks", "schedule"), "continue_intent", "5"));
+        assertThat(phone.page("/q")).contains("Uw antwoorden zijn verstuurd");
+
+        assertThat(jdbc.sql("select instrument_code || ' ' || answers from response where wave_id = :w "
+                + "and respondent = 'EMPLOYER' and completed_at is not null").param("w", trajectory[1])
+                .query(String.class).single()).isEqualTo("employer {\"employee_functioning\":8,"
+                + "\"coach_support_value\":7,\"adjustments\":[\"tasks\",\"schedule\"],\"continue_intent\":5}");
+        assertThat(data.count("response", "wave_id = :p and respondent = 'EMPLOYEE'", trajectory[1])).isZero();
+        assertThat(data.count("audit_event", "action = 'CHANGE' and object_type = 'response' and person_id = :p",
+                data.employeeIdOf(trajectory[0]))).isEqualTo(2);
+        assertThat(mvc.perform(get("/trajectories/{id}", trajectory[0]).with(data.as("coach"))).andReturn()
+                .getResponse().getContentAsString()).contains("Werkgever (vrijwillig): ingevuld")
+                .doesNotContain("Link voor de werkgever voor T0 maken");
+
+        long t1 = jdbc.sql("select id from measurement_wave where trajectory_id = :t and code = 'T1'")
+                .param("t", trajectory[0]).query(Long.class).single();
+        mvc.perform(post("/trajectories/{id}/waves/{w}/employer-link", trajectory[0], t1).with(data.as("coach"))
+                .with(csrf())).andExpect(status().isConflict());
     }
 
     @Test
