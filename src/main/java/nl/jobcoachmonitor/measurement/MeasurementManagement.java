@@ -74,8 +74,9 @@ public class MeasurementManagement {
                     && employeeState != ResponseState.COMPLETED;
             boolean coachAllowed = user.isCoach() && coachState != ResponseState.NOT_ASKED && w.answerableOn(today)
                     && coachState != ResponseState.COMPLETED;
+            boolean employeeEntryAllowed = user.isCoach() && linkAllowed;
             return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), employeeState, linkAllowed,
-                    coachState, coachAllowed, employerState, employerLinkAllowed);
+                    coachState, coachAllowed, employerState, employerLinkAllowed, employeeEntryAllowed);
         }).toList();
     }
 
@@ -85,50 +86,61 @@ public class MeasurementManagement {
                 : response.completed() ? ResponseState.COMPLETED : ResponseState.STARTED;
     }
 
-    // ---- the coach's own questionnaire ----
+    // ---- questionnaires the coach fills in: their own, or the employee's answers given on paper or by phone ----
 
-    /** The coach's questionnaire of a wave, to fill in now: only the trajectory's coach, only while it is open. */
+    /**
+     * A questionnaire of a wave the coach fills in now, on one page: the coach's own, or the employee's answers the
+     * coach enters for them (earlier answers by link are filled in). Only the trajectory's coach, while it is open.
+     */
     @Transactional(readOnly = true)
-    CoachQuestionnaire coachQuestionnaire(CurrentUser user, long trajectoryId, long waveId) {
-        var wave = coachWave(user, trajectoryId, waveId);
-        return new CoachQuestionnaire(trajectoryId, wave.id(), wave.code(), instruments.current(Respondent.COACH
-                .instrument()));
+    EntryQuestionnaire entry(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = entryWave(user, trajectory, waveId, respondent);
+        var started = responses.find(waveId, respondent);
+        started.ifPresent(r -> access.read("response", r.id(), trajectory.employeeId()));
+        var instrument = started.map(r -> instruments.get(r.instrumentCode(), r.instrumentVersion()))
+                .orElseGet(() -> instruments.current(respondent.instrument()));
+        return new EntryQuestionnaire(trajectoryId, wave.id(), wave.code(), respondent, instrument,
+                started.map(Responses.Response::answers).orElse(Map.of()));
     }
 
-    /** Checks and, when valid, stores and completes the coach's answers (once per wave). */
-    Instrument.Validation submitCoachQuestionnaire(CurrentUser user, long trajectoryId, long waveId,
+    /**
+     * Checks and, when valid, stores and completes the answers (once per wave and respondent). Answers the coach enters
+     * for the employee are marked as entered by the coach.
+     */
+    Instrument.Validation submitEntry(CurrentUser user, long trajectoryId, long waveId, Respondent respondent,
             Map<String, Object> raw) {
-        var trajectory = trajectories.visible(user, trajectoryId);
-        var wave = coachWave(user, trajectoryId, waveId);
-        var instrument = instruments.current(Respondent.COACH.instrument());
-        var validation = instrument.validate(wave.code(), raw);
+        var form = entry(user, trajectoryId, waveId, respondent);
+        var employeeId = trajectories.visible(user, trajectoryId).employeeId();
+        var validation = form.instrument().validate(form.wave(), raw);
         if (!validation.valid()) {
             return validation;
         }
-        var response = responses.start(wave.id(), Respondent.COACH, instrument, clock.instant());
-        if (!responses.complete(response.id(), validation.answers(), clock.instant())) {
+        var response = responses.start(waveId, respondent, form.instrument(), clock.instant());
+        if (!responses.complete(response.id(), validation.answers(), clock.instant(),
+                respondent != Respondent.COACH)) {
             throw new ConflictException("response", response.id());
         }
-        access.created("response", response.id(), trajectory.employeeId());
-        events.publishEvent(new QuestionnaireCompleted(trajectoryId, wave.id(), wave.code(), Respondent.COACH,
-                response.id()));
+        access.changed("response", response.id(), employeeId);
+        events.publishEvent(new QuestionnaireCompleted(trajectoryId, waveId, form.wave(), respondent, response.id()));
         return validation;
     }
 
-    private MeasurementWave coachWave(CurrentUser user, long trajectoryId, long waveId) {
-        var trajectory = trajectories.visible(user, trajectoryId);
-        var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
+    private MeasurementWave entryWave(CurrentUser user, nl.jobcoachmonitor.trajectory.TrajectoryRef trajectory,
+            long waveId, Respondent respondent) {
+        var wave = waves.findByIdAndTrajectoryId(waveId, trajectory.id())
                 .filter(w -> user.isCoach() && trajectory.coachId() == user.id())
+                .filter(w -> respondent == Respondent.COACH || respondent == Respondent.EMPLOYEE)
                 .orElseThrow(() -> new NotFoundException("wave", waveId));
-        boolean completed = responses.find(waveId, Respondent.COACH).map(Responses.Response::completed)
-                .orElse(false);
-        if (!wave.asks(Respondent.COACH) || !wave.answerableOn(today()) || completed) {
+        boolean completed = responses.find(waveId, respondent).map(Responses.Response::completed).orElse(false);
+        if (!wave.asks(respondent) || !wave.answerableOn(today()) || completed) {
             throw new ConflictException("wave", waveId);
         }
         return wave;
     }
 
-    record CoachQuestionnaire(long trajectoryId, long waveId, String wave, Instrument instrument) {
+    record EntryQuestionnaire(long trajectoryId, long waveId, String wave, Respondent respondent,
+            Instrument instrument, Map<String, Object> answers) {
 
         List<Section> sections() {
             return instrument.sectionsAt(wave);

@@ -84,9 +84,14 @@ class Responses {
 
     /** Completes the response; false when it was completed already (a second submit changes nothing). */
     boolean complete(long id, Map<String, Object> answers, Instant now) {
-        return jdbc.sql("update response set answers = :a, completed_at = :now, version = version + 1 where id = :id "
-                + "and completed_at is null").param("a", write(answers)).param("now", Timestamp.from(now))
-                .param("id", id).update() == 1;
+        return complete(id, answers, now, false);
+    }
+
+    /** As {@link #complete(long, Map, Instant)}; {@code enteredByCoach} marks answers the coach typed in for someone. */
+    boolean complete(long id, Map<String, Object> answers, Instant now, boolean enteredByCoach) {
+        return jdbc.sql("update response set answers = :a, completed_at = :now, entered_by_coach = :c, "
+                + "version = version + 1 where id = :id and completed_at is null").param("a", write(answers))
+                .param("now", Timestamp.from(now)).param("c", enteredByCoach).param("id", id).update() == 1;
     }
 
     private Map<String, Object> read(String text) {

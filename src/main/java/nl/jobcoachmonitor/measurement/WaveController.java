@@ -63,41 +63,65 @@ class WaveController {
     @GetMapping("/trajectories/{id}/waves/{waveId}/coach")
     String coachQuestionnaire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @PathVariable long waveId, Model model) {
-        return show(model, measurement.coachQuestionnaire(user, id, waveId), Map.of(), Map.of());
+        var form = measurement.entry(user, id, waveId, Respondent.COACH);
+        return show(model, form, QuestionnaireController.displayed(form.answers()), Map.of());
     }
 
     @PostMapping("/trajectories/{id}/waves/{waveId}/coach")
     String submitCoachQuestionnaire(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @PathVariable long waveId, @RequestParam MultiValueMap<String, String> params, Model model,
             RedirectAttributes redirect) {
-        var questionnaire = measurement.coachQuestionnaire(user, id, waveId);
+        return submit(user, id, waveId, Respondent.COACH, params, model, redirect);
+    }
+
+    /** The employee's answers, given on paper or by phone, typed in by the coach (and marked so). */
+    @GetMapping("/trajectories/{id}/waves/{waveId}/employee-answers")
+    String employeeAnswers(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, Model model) {
+        var form = measurement.entry(user, id, waveId, Respondent.EMPLOYEE);
+        return show(model, form, QuestionnaireController.displayed(form.answers()), Map.of());
+    }
+
+    @PostMapping("/trajectories/{id}/waves/{waveId}/employee-answers")
+    String submitEmployeeAnswers(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, @RequestParam MultiValueMap<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        return submit(user, id, waveId, Respondent.EMPLOYEE, params, model, redirect);
+    }
+
+    private String submit(CurrentUser user, long id, long waveId, Respondent respondent,
+            MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        var form = measurement.entry(user, id, waveId, respondent);
         Map<String, Object> raw = new LinkedHashMap<>();
-        for (Section section : questionnaire.sections()) {
-            for (Item item : section.itemsAt(questionnaire.wave())) {
+        for (Section section : form.sections()) {
+            for (Item item : section.itemsAt(form.wave())) {
                 List<String> values = params.get(item.code());
                 if (values != null) {
                     raw.put(item.code(), item.type() == ItemType.MULTI ? List.copyOf(values) : values.get(0));
                 }
             }
         }
-        var validation = measurement.submitCoachQuestionnaire(user, id, waveId, raw);
+        var validation = measurement.submitEntry(user, id, waveId, respondent, raw);
         if (!validation.valid()) {
             Map<String, String> errors = new HashMap<>();
             validation.errors().forEach(e -> errors.putIfAbsent(e.item(), e.messageKey()));
-            return show(model, questionnaire, QuestionnaireController.displayed(raw), errors);
+            return show(model, form, QuestionnaireController.displayed(raw), errors);
         }
-        redirect.addFlashAttribute("saved", "measurement.coach.saved");
+        redirect.addFlashAttribute("saved", respondent == Respondent.COACH ? "measurement.coach.saved"
+                : "measurement.entry.saved");
         return "redirect:/trajectories/" + id;
     }
 
-    private static String show(Model model, MeasurementManagement.CoachQuestionnaire questionnaire,
+    private static String show(Model model, MeasurementManagement.EntryQuestionnaire questionnaire,
             Map<String, List<String>> values, Map<String, String> errors) {
         model.addAttribute("trajectoryId", questionnaire.trajectoryId());
         model.addAttribute("waveId", questionnaire.waveId());
         model.addAttribute("waveCode", questionnaire.wave());
         model.addAttribute("sections", questionnaire.sections());
+        model.addAttribute("respondent", questionnaire.respondent().name());
+        model.addAttribute("action", questionnaire.respondent() == Respondent.COACH ? "coach" : "employee-answers");
         model.addAttribute("values", values);
         model.addAttribute("errors", errors);
-        return "measurement/coach-questionnaire";
+        return "measurement/entry";
     }
 }

@@ -35,6 +35,7 @@ class CoachQuestionnaireTests {
     @Autowired JdbcClient jdbc;
     @Autowired TrajectoryManagement trajectories;
     @Autowired UserDetailsService users;
+    @Autowired MeasurementManagement measurement;
 
     private long[] newTrajectory() {
         var coach = (CurrentUser) users.loadUserByUsername("coach");
@@ -95,5 +96,41 @@ class CoachQuestionnaireTests {
         assertThat(mvc.perform(get("/trajectories/{id}", t[0]).with(data.as("manager"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString()).doesNotContain("Vragenlijst jobcoach voor T0 invullen");
         assertThat(data.count("response", "wave_id = :p", t[1])).isZero();
+    }
+
+    @Test
+    void theCoachEntersTheEmployeesAnswersGivenOnPaperStartingFromWhatTheyAnsweredByLink() throws Exception {
+        var t = newTrajectory();
+        var coach = (CurrentUser) users.loadUserByUsername("coach");
+        String token = measurement.createLink(coach, t[0], t[1], Respondent.EMPLOYEE).token();
+        var exchange = mvc.perform(get("/q/{token}", token)).andReturn();
+        var session = (org.springframework.mock.web.MockHttpSession) exchange.getRequest().getSession(false);
+        var cookie = exchange.getResponse().getCookie("SESSION");
+        var first = post("/q").with(csrf()).param("section", "work").param("paid_work", "yes")
+                .param("hours_week", "24,5");
+        mvc.perform(cookie != null ? first.cookie(cookie) : first.session(session))
+                .andExpect(redirectedUrl("/q"));
+
+        String url = "/trajectories/" + t[0] + "/waves/" + t[1] + "/employee-answers";
+        String form = mvc.perform(get(url).with(data.as("coach"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(form).contains("Antwoorden van de werknemer invoeren, meting T0").contains("value=\"24.5\"")
+                .contains("Heb je je leidinggevende verteld over je psychische klachten?");
+        mvc.perform(get(url).with(data.as("manager"))).andExpect(status().isNotFound());
+
+        var request = post(url).with(data.as("coach")).with(csrf());
+        AnswerValidationTests.completeEmployeeAnswers().forEach((code, value) -> request.param(code,
+                String.valueOf(value)));
+        mvc.perform(request).andExpect(redirectedUrl("/trajectories/" + t[0]))
+                .andExpect(flash().attribute("saved", "measurement.entry.saved"));
+        assertThat(jdbc.sql("select count(*) from response where wave_id = :w and respondent = 'EMPLOYEE' "
+                + "and entered_by_coach = true and completed_at is not null").param("w", t[1]).query(Long.class)
+                .single()).isEqualTo(1);
+        mvc.perform(get("/q/{token}", token)).andExpect(status().isNotFound());
+        assertThat(mvc.perform(get("/trajectories/{id}", t[0]).with(data.as("coach"))).andReturn().getResponse()
+                .getContentAsString()).contains("Werknemer: ingevuld")
+                .doesNotContain("Antwoorden van de werknemer voor T0 invoeren")
+                .doesNotContain("Persoonlijke link voor T0 maken");
+        mvc.perform(get(url).with(data.as("coach"))).andExpect(status().isConflict());
     }
 }
