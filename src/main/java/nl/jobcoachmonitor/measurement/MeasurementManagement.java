@@ -20,9 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The measurement module's public API: the waves of a trajectory for its coach, the employee's personal link, and the
- * questionnaire the link opens. Staff methods scope through {@link TrajectoryManagement#visible}; the questionnaire
- * methods are authorised by the link alone (no account).
+ * The measurement module's public API: the waves of a trajectory, the personal links of the employee and the employer
+ * contact, the questionnaire a link opens, and the questionnaires the coach fills in (their own, or the employee's
+ * answers given on paper or by phone). Staff methods scope through {@link TrajectoryManagement#visible}; the
+ * questionnaire methods are authorised by the link alone (no account).
  */
 @Service
 @Transactional
@@ -50,7 +51,7 @@ public class MeasurementManagement {
         this.clock = clock;
     }
 
-    /** The waves of a trajectory the user may see, with how far the employee is; the read is logged. */
+    /** The waves of a trajectory the user may see, with how far each respondent is; the read is logged. */
     @Transactional(readOnly = true)
     public List<WaveSummary> waves(CurrentUser user, long trajectoryId) {
         var trajectory = trajectories.visible(user, trajectoryId);
