@@ -84,6 +84,8 @@ class MessagesTests {
         check(keys, missing, "theme", nl.jobcoachmonitor.coaching.Theme.values());
         check(keys, missing, "role", nl.jobcoachmonitor.identity.Role.values());
         check(keys, missing, "commissionerKind", nl.jobcoachmonitor.organisation.CommissionerKind.values());
+        check(keys, missing, "waveState", nl.jobcoachmonitor.measurement.WaveState.values());
+        check(keys, missing, "responseState", nl.jobcoachmonitor.measurement.ResponseState.values());
         assertThat(missing).isEmpty();
     }
 

@@ -9,6 +9,7 @@ import nl.jobcoachmonitor.coaching.LogContactForm;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.IdentityManagement;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
@@ -29,10 +30,12 @@ class CaseloadController {
     private final ContactManagement contacts;
     private final IdentityManagement identity;
     private final PersonalDataAccess access;
+    private final MeasurementManagement measurement;
     private final Clock clock;
 
     CaseloadController(CaseloadQuery caseload, TrajectoryManagement trajectories, ContactManagement contacts,
-            IdentityManagement identity, PersonalDataAccess access, Clock clock) {
+            IdentityManagement identity, PersonalDataAccess access, MeasurementManagement measurement, Clock clock) {
+        this.measurement = measurement;
         this.caseload = caseload;
         this.trajectories = trajectories;
         this.contacts = contacts;
@@ -63,6 +66,7 @@ class CaseloadController {
         model.addAttribute("trajectory", trajectories.open(user, id));
         model.addAttribute("contacts", contacts.section(user, id, "all".equals(contactsShown)));
         model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
+        model.addAttribute("waves", measurement.waves(user, id));
         ContactOptions.addTo(model);
         return "caseload/trajectory";
     }

@@ -15,6 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -75,6 +76,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
                                 "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**")
                         .permitAll()
+                        // the questionnaire by personal link: no account, the link's token is the authorisation
+                        .requestMatchers("/q", "/q/**").permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
@@ -92,11 +95,18 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A role that may not open a page gets 403, and the attempt is in the access log. */
+    /**
+     * A role that may not open a page gets 403, and the attempt is in the access log. A questionnaire answered after
+     * its session expired (so without a valid CSRF token) goes back to {@code /q}, which asks to open the link again.
+     */
     private static AccessDeniedHandler loggingDeniedHandler(PersonalDataAccess access) {
         var delegate = new AccessDeniedHandlerImpl();
         return (request, response, exception) -> {
             access.denied("route", request.getMethod() + " " + request.getRequestURI());
+            if (exception instanceof CsrfException && (request.getContextPath() + "/q").equals(request.getRequestURI())) {
+                response.sendRedirect(request.getContextPath() + "/q");
+                return;
+            }
             delegate.handle(request, response, exception);
         };
     }

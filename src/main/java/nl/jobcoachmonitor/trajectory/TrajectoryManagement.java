@@ -40,10 +40,12 @@ public class TrajectoryManagement {
     private final PersonalDataAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final CoachingStarts coachingStarts;
 
     TrajectoryManagement(Trajectories trajectories, Employees employees, IdentityManagement identity,
             OrganisationManagement organisations, PersonalDataAccess access, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, CoachingStarts coachingStarts) {
+        this.coachingStarts = coachingStarts;
         this.trajectories = trajectories;
         this.employees = employees;
         this.identity = identity;
@@ -58,6 +60,16 @@ public class TrajectoryManagement {
     public TrajectoryRef visible(CurrentUser user, long id) {
         var t = load(user, id);
         return ref(t);
+    }
+
+    /**
+     * Running trajectories coached on the job and when that coaching started, for the measurement module to plan
+     * waves the events did not (the demo cohort, or trajectories from before measurement existed). Only ids and
+     * dates: no personal data, so no access is logged and no user is needed.
+     */
+    @Transactional(readOnly = true)
+    public List<CoachingStart> coachingStarts() {
+        return coachingStarts.running();
     }
 
     /** The trajectory page's data. The read is logged. */

@@ -1,0 +1,118 @@
+package nl.jobcoachmonitor.measurement;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import nl.jobcoachmonitor.trajectory.CoachingStart;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
+import nl.jobcoachmonitor.trajectory.TrajectoryPhaseChanged;
+import nl.jobcoachmonitor.trajectory.TrajectoryStarted;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Plans the waves of a trajectory when coaching on the job starts (a trajectory started in the coaching phase, or a
+ * job search that ends in a job) and cancels the ones not yet due when it closes.
+ *
+ * <p>The listeners run in the publishing transaction, just before it commits: a trajectory and its waves are stored
+ * together or not at all (there is no event publication registry that would retry a listener after a crash). On every
+ * start, {@link #catchUp()} adds the waves no event planned: the demo cohort (written as plain SQL, without events),
+ * trajectories from before measurement existed, and the waves after T2 (every 6 months) that have come within reach.
+ */
+@Component
+class WavePlanner {
+
+    private static final Logger log = LoggerFactory.getLogger(WavePlanner.class);
+
+    private final Waves waves;
+    private final TrajectoryManagement trajectories;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    WavePlanner(Waves waves, TrajectoryManagement trajectories, JdbcClient jdbc, Clock clock) {
+        this.waves = waves;
+        this.trajectories = trajectories;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(TrajectoryStarted event) {
+        if (event.phase() == TrajectoryPhase.COACHING) {
+            planFirstWaves(event.trajectoryId(), event.startedOn());
+        }
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(TrajectoryPhaseChanged event) {
+        if (event.to() == TrajectoryPhase.COACHING) {
+            planFirstWaves(event.trajectoryId(), event.on());
+        } else if (event.to() == TrajectoryPhase.CLOSED) {
+            waves.findByTrajectoryIdOrderByDueOnAsc(event.trajectoryId()).stream()
+                    .filter(w -> w.status() == WaveStatus.OPEN && w.dueOn().isAfter(event.on()))
+                    .forEach(w -> waves.save(w.cancel()));
+        }
+    }
+
+    /** T0, T1 and T2 from the start of coaching, unless the trajectory has waves already (coaching again later). */
+    private void planFirstWaves(long trajectoryId, LocalDate coachingStartedOn) {
+        if (!waves.findByTrajectoryIdOrderByDueOnAsc(trajectoryId).isEmpty()) {
+            return;
+        }
+        WaveSchedule.atStart(coachingStartedOn).forEach(p -> insert(trajectoryId, p));
+    }
+
+    /** Inserts a wave unless the trajectory has one with that code: safe when two instances plan at once. */
+    private int insert(long trajectoryId, WaveSchedule.PlannedWave planned) {
+        return jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) "
+                + "values (:t, :c, :d, :s, 0) on conflict do nothing").param("t", trajectoryId)
+                .param("c", planned.code()).param("d", planned.dueOn()).param("s", WaveStatus.OPEN.name()).update();
+    }
+
+    /**
+     * Every night, the waves that have come within reach (T3, T4, … every 6 months while coaching runs). Every
+     * instance may run it at the same moment: inserts skip waves that exist, so no lock (ShedLock) is needed here.
+     */
+    @Scheduled(cron = "${jcm.measurement.planning-cron:0 30 2 * * *}")
+    @Transactional
+    public void nightly() {
+        catchUp();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void catchUp() {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, Set<String>> existing = new HashMap<>();
+        jdbc.sql("select trajectory_id, code from measurement_wave").query((rs, n) -> {
+            existing.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+            return null;
+        }).list();
+        int added = 0;
+        for (CoachingStart start : trajectories.coachingStarts()) {
+            var codes = existing.getOrDefault(start.trajectoryId(), Set.of());
+            for (var planned : WaveSchedule.upTo(start.coachingStartedOn(), today)) {
+                if (!codes.contains(planned.code())) {
+                    added += insert(start.trajectoryId(), planned);
+                }
+            }
+        }
+        if (added > 0) {
+            log.info("Planned {} measurement waves no event had planned", added);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package nl.jobcoachmonitor.measurement;
+
+import java.time.LocalDate;
+
+/** A wave as the coach sees it on the trajectory page; the employer's questionnaire (T0, T2) is optional. */
+public record WaveSummary(long id, String code, LocalDate dueOn, WaveState state, ResponseState employee,
+        boolean employeeLinkAllowed, ResponseState coach, boolean coachQuestionnaireAllowed, ResponseState employer,
+        boolean employerLinkAllowed, boolean employeeEntryAllowed) {
+}

@@ -1,0 +1,27 @@
+package nl.jobcoachmonitor.trajectory;
+
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** When coaching on the job started, for running trajectories: the first move to the coaching phase. */
+@Component
+class CoachingStarts {
+
+    private final JdbcClient jdbc;
+
+    CoachingStarts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    List<CoachingStart> running() {
+        return jdbc.sql("""
+                select t.id, min(p.changed_on) as coaching_started_on
+                from trajectory t join phase_change p on p.trajectory_id = t.id and p.to_phase = 'COACHING'
+                where t.phase in ('COACHING', 'PHASE_OUT', 'CONTINUED_SUPPORT')
+                group by t.id order by t.id""")
+                .query((rs, n) -> new CoachingStart(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)))
+                .list();
+    }
+}
