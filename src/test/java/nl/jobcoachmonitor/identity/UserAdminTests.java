@@ -68,6 +68,9 @@ class UserAdminTests {
                         .param("password", "een-lang-wachtwoord"))
                 .andExpect(redirectedUrl("/admin/users"));
         long id = data.userId("wisselaar");
+        mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Wissel Aar\"")))
+                .andExpect(content().string(containsString("id=\"commissionerId\"")));
         int version = jdbc.sql("select version from app_user where id = :id").param("id", id).query(Integer.class)
                 .single();
         mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
