@@ -21,7 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Measures two pages of a running Jobcoach Monitor as a logged-in coach: the caseload page and one trajectory page.
+ * Measures pages of a running Jobcoach Monitor as a logged-in coach: the caseload page, one trajectory page as served
+ * (the timeline shows the most recent contacts) and the same page with all contacts ({@code ?contacts=all}).
  * Single-file program, no dependencies: {@code java bench/PageBenchmark.java --trajectory 1}.
  *
  * <p>Logs in once through the form (GET /login for the CSRF token and session cookie, POST /login), then per page
@@ -46,10 +47,11 @@ public class PageBenchmark {
         int warmup = Integer.parseInt(opt.getOrDefault("warmup", "20"));
         int requests = Integer.parseInt(opt.getOrDefault("requests", "200"));
         int expectRows = Integer.parseInt(opt.getOrDefault("expect-caseload-rows", "20"));
+        int expectRecent = Integer.parseInt(opt.getOrDefault("expect-recent", "20"));
         int expectContacts = Integer.parseInt(opt.getOrDefault("expect-contacts", "100"));
-        List<String> pages = List.of(opt.getOrDefault("pages", "caseload,trajectory").split(","));
+        List<String> pages = List.of(opt.getOrDefault("pages", "caseload,trajectory,trajectory-all").split(","));
         String raw = opt.get("raw");
-        if (pages.contains("trajectory") && !opt.containsKey("trajectory")) {
+        if (pages.stream().anyMatch(p -> p.startsWith("trajectory")) && !opt.containsKey("trajectory")) {
             throw new IllegalArgumentException("--trajectory <id> is required");
         }
         if (!URI.create(base).getHost().equals("127.0.0.1") && !URI.create(base).getHost().equals("localhost")) {
@@ -69,8 +71,12 @@ public class PageBenchmark {
         Map<String, Page> all = new LinkedHashMap<>();
         all.put("caseload", new Page("caseload", base + "/caseload", CASELOAD_ROW, expectRows));
         if (opt.containsKey("trajectory")) {
+            // As served: the timeline shows the most recent contacts ...
             all.put("trajectory", new Page("trajectory", base + "/trajectories/" + opt.get("trajectory"),
-                    CONTACT_ROW, expectContacts));
+                    CONTACT_ROW, expectRecent));
+            // ... and, on request ("show all"), every contact.
+            all.put("trajectory-all", new Page("trajectory-all",
+                    base + "/trajectories/" + opt.get("trajectory") + "?contacts=all", CONTACT_ROW, expectContacts));
         }
         List<Page> selected = pages.stream().map(p -> {
             Page page = all.get(p.trim());
@@ -85,6 +91,9 @@ public class PageBenchmark {
                 page.fetch(client);
             }
         }
+        if (opt.containsKey("measure-flag")) { // tells an outside observer that the measured phase begins
+            Files.writeString(Path.of(opt.get("measure-flag")), "measuring\n");
+        }
         for (Page page : selected) {
             page.samples = new double[requests];
             for (int i = 0; i < requests; i++) {
@@ -94,13 +103,13 @@ public class PageBenchmark {
 
         System.out.printf(Locale.ROOT, "base=%s user=%s warmup=%d requests=%d (sequential, one connection)%n", base,
                 user, warmup, requests);
-        System.out.printf(Locale.ROOT, "%-11s %-28s %7s %8s %8s %8s %8s %8s %8s %8s%n", "page", "path", "n", "min",
+        System.out.printf(Locale.ROOT, "%-15s %-30s %5s %8s %8s %8s %8s %8s %8s %8s%n", "page", "path", "n", "min",
                 "median", "mean", "p95", "p99", "max", "bytes");
         for (Page page : selected) {
             double[] s = page.samples.clone();
             Arrays.sort(s);
-            System.out.printf(Locale.ROOT, "%-11s %-28s %7d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8d%n", page.name,
-                    URI.create(page.url).getPath(), s.length, s[0], median(s), Arrays.stream(s).average().orElse(0),
+            System.out.printf(Locale.ROOT, "%-15s %-30s %5d %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8d%n", page.name,
+                    pathAndQuery(page.url), s.length, s[0], median(s), Arrays.stream(s).average().orElse(0),
                     rank(s, 95), rank(s, 99), s[s.length - 1], page.bytes);
         }
         System.out.println("(times in ms, client side: send to last byte of the body)");
@@ -180,6 +189,11 @@ public class PageBenchmark {
             bytes = response.body().length;
             return (end - start) / 1_000_000.0;
         }
+    }
+
+    private static String pathAndQuery(String url) {
+        URI uri = URI.create(url);
+        return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     private static double median(double[] sorted) {

@@ -39,7 +39,7 @@ explain (analyze, buffers) execute caseload_rows(:'month_start', :'next_month', 
 reset plan_cache_mode;
 
 \echo
-\echo '### Trajectory page 1: load the aggregate (Trajectories.findByIdAndCoachId; runs 3 times per page view, each with 3 child queries)'
+\echo '### Trajectory page 1: load the aggregate (Trajectories.findByIdAndCoachId; each load also queries phase_change, job_change and coach_assignment)'
 explain (analyze, buffers)
 SELECT trajectory.id AS id, trajectory.phase AS phase, trajectory.version AS version, trajectory.coach_id AS coach_id,
        trajectory.closed_on AS closed_on, trajectory.started_on AS started_on, trajectory.employer_id AS employer_id,
@@ -63,7 +63,20 @@ from contact where trajectory_id = :trajectory
 group by extract(year from contact_on), extract(month from contact_on), party;
 
 \echo
-\echo '### Trajectory page 4: the timeline (Contacts.findByTrajectoryIdOrderByContactOnDescIdDesc)'
+\echo '### Trajectory page 4a: the timeline as served, 20 most recent (Contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(id, PageRequest.of(0, 20)))'
+explain (analyze, buffers)
+SELECT contact.id AS id, contact.note AS note, contact.mode AS mode, contact.party AS party,
+       contact.minutes AS minutes, contact.version AS version, contact.logged_at AS logged_at,
+       contact.logged_by AS logged_by, contact.contact_on AS contact_on, contact.trajectory_id AS trajectory_id
+FROM contact WHERE contact.trajectory_id = :trajectory ORDER BY contact.contact_on DESC, contact.id DESC LIMIT 20 OFFSET 0;
+
+\echo
+\echo '### Trajectory page 4b: number of contacts, when 20 are shown (Contacts.countByTrajectoryId)'
+explain (analyze, buffers)
+SELECT COUNT(*) FROM contact WHERE contact.trajectory_id = :trajectory;
+
+\echo
+\echo '### Trajectory page 4c: the timeline with ?contacts=all (Contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(id))'
 explain (analyze, buffers)
 SELECT contact.id AS id, contact.note AS note, contact.mode AS mode, contact.party AS party,
        contact.minutes AS minutes, contact.version AS version, contact.logged_at AS logged_at,
@@ -71,7 +84,7 @@ SELECT contact.id AS id, contact.note AS note, contact.mode AS mode, contact.par
 FROM contact WHERE contact.trajectory_id = :trajectory ORDER BY contact.contact_on DESC, contact.id DESC;
 
 \echo
-\echo '### Trajectory page 5: themes of ONE contact (@MappedCollection Contact.themes; runs once PER CONTACT = 100 times)'
+\echo '### Trajectory page 5: themes of ONE contact (@MappedCollection Contact.themes; runs once PER CONTACT SHOWN: 20 times, or 100 with ?contacts=all)'
 select min(id) as one_contact from contact where trajectory_id = :trajectory \gset
 explain (analyze, buffers)
 SELECT contact_theme.theme AS theme FROM contact_theme WHERE contact_theme.contact_id = :one_contact;
@@ -92,3 +105,29 @@ select u.id, u.display_name,
      and c.contact_on >= :'month_start' and c.contact_on < :'next_month') as minutes_this_month
 from app_user u where u.organisation_id = :org and u.role = 'COACH' and u.enabled = true
 order by u.display_name;
+
+\echo
+\echo '### Suggested alternative (not what the application runs): caseload rows with the employer name as a scalar subquery,'
+\echo '### evaluated after sort and limit for the 20 rows shown, through employer_pkey (no hash join over all employers)'
+prepare caseload_rows_suggested(date, date, bigint, int, int) as
+select t.id, e.first_name, e.last_name,
+  (select er.name from employer er where er.id = t.employer_id) as employer_name, t.phase, u.display_name,
+  (select coalesce(sum(c.minutes), 0) from contact c where c.trajectory_id = t.id
+     and c.contact_on >= $1 and c.contact_on < $2) as minutes_this_month,
+  (select max(c.contact_on) from contact c where c.trajectory_id = t.id) as last_contact_on
+from trajectory t join employee e on e.id = t.employee_id
+    join app_user u on u.id = t.coach_id
+where t.coach_id = $3 and t.phase <> 'CLOSED' order by e.last_name, e.first_name, t.id limit $4 offset $5;
+execute caseload_rows_suggested(:'month_start', :'next_month', :coach, 20, 0) \g /dev/null
+explain (analyze, buffers) execute caseload_rows_suggested(:'month_start', :'next_month', :coach, 20, 0);
+
+\echo
+\echo '### Suggested alternative (not what the application runs): the count without joins when there is no search text'
+explain (analyze, buffers)
+select count(*) from trajectory t where t.coach_id = :coach and t.phase <> 'CLOSED';
+
+\echo
+\echo '### The unchanged caseload rows query with random_page_cost = 1.1 (data in memory or on SSD), session setting only'
+set random_page_cost = 1.1;
+explain (analyze, buffers) execute caseload_rows(:'month_start', :'next_month', :coach, 20, 0);
+reset random_page_cost;

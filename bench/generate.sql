@@ -38,18 +38,21 @@ begin
     end if;
 end $$;
 
+\echo '== organisation'
 insert into organisation (id, name, city)
 select g, 'Bench jobcoachorganisatie ' || g,
        (array['Utrecht', 'Amsterdam', 'Rotterdam', 'Den Haag', 'Eindhoven', 'Groningen', 'Zwolle', 'Arnhem',
               'Tilburg', 'Nijmegen'])[1 + g % 10]
 from generate_series(1, :organisations) g;
 
+\echo '== commissioner'
 insert into commissioner (id, name, kind)
 select g, case when g = :commissioners then 'UWV' else 'Gemeente bench ' || g end,
        case when g = :commissioners then 'UWV' else 'MUNICIPALITY' end
 from generate_series(1, :commissioners) g;
 
 -- Coaches: id 1 is benchcoach; coach c belongs to organisation 1 + (c - 1) % 50.
+\echo '== app_user (5,000 coaches)'
 insert into app_user (id, username, password_hash, display_name, email, role, organisation_id)
 select g,
        case when g = 1 then 'benchcoach' else 'coach' || lpad(g::text, 5, '0') end,
@@ -61,6 +64,7 @@ select g,
 from generate_series(1, :coaches) g;
 
 -- Employer e belongs to organisation 1 + (e - 1) % 50.
+\echo '== employer'
 insert into employer (id, organisation_id, name, city, sector)
 select g, 1 + (g - 1) % :organisations, 'Werkgever ' || g || ' BV',
        (array['Utrecht', 'Amersfoort', 'Zeist', 'Houten', 'Nieuwegein', 'Woerden'])[1 + g % 6],
@@ -69,6 +73,7 @@ select g, 1 + (g - 1) % :organisations, 'Werkgever ' || g || ' BV',
 from generate_series(1, :employers) g;
 
 -- Employee i is the employee of trajectory i, in the organisation of its coach.
+\echo '== employee (200,000)'
 insert into employee (id, organisation_id, first_name, last_name, birth_date, email, phone)
 select g, 1 + (g - 1) % :organisations,
        (array['Sanne', 'Daan', 'Lotte', 'Sem', 'Emma', 'Lucas', 'Julia', 'Milan', 'Tess', 'Levi', 'Sophie', 'Finn',
@@ -90,6 +95,7 @@ from (select g, (g::bigint * 2654435761) % 4294967296 as h from generate_series(
 
 -- Trajectory t: coach 1 + (t - 1) % 5000, so every coach has exactly 40. Phase by hash: ~85% COACHING, ~11%
 -- JOB_SEARCH (no job, no employer), ~4% CLOSED (never for benchcoach). Started 2 to 3 years ago.
+\echo '== trajectory (200,000)'
 insert into trajectory (id, employee_id, organisation_id, coach_id, commissioner_id, employer_id, phase,
                         closing_reason, started_on, closed_on, job_title, job_contract_hours, job_contract_type,
                         job_started_on)
@@ -120,20 +126,24 @@ from (select t, org, coach, h, started_on,
                    current_date - 730 - (t % 365) as started_on
             from generate_series(1, :trajectories) t) a) b;
 
+\echo '== phase_change, position 0'
 insert into phase_change (trajectory_id, position, from_phase, to_phase, changed_on, closing_reason, changed_by)
 select id, 0, null, case when phase = 'JOB_SEARCH' then 'JOB_SEARCH' else 'COACHING' end, started_on, null, coach_id
 from trajectory;
 
+\echo '== phase_change, position 1 (closed trajectories)'
 insert into phase_change (trajectory_id, position, from_phase, to_phase, changed_on, closing_reason, changed_by)
 select id, 1, 'COACHING', 'CLOSED', closed_on, closing_reason, coach_id
 from trajectory where phase = 'CLOSED';
 
+\echo '== coach_assignment'
 insert into coach_assignment (trajectory_id, position, coach_id, assigned_on, assigned_by)
 select id, 0, coach_id, started_on, coach_id from trajectory;
 
 -- Contacts. Row n goes to trajectory 1 when n is a multiple of contacts/bench_contacts (exactly 100 rows), otherwise
 -- round-robin over trajectories 2..200000 (24 or 25 each). contact_on grows with n from current_date - 730 to
 -- current_date, so ids follow time as in production and one trajectory's contacts sit on different pages.
+\echo '== contact (5,000,000)'
 insert into contact (id, trajectory_id, contact_on, minutes, party, mode, note, logged_by, logged_at)
 select n, tid, d, 15 + (h % 106)::int,
        (array['EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE',
@@ -155,6 +165,7 @@ from (select n, h,
       from (select n, (n::bigint * 2654435761) % 4294967296 as h from generate_series(1, :contacts) n) x) s;
 
 -- Themes: ~65% of contacts have one, ~25% a second (always a different one).
+\echo '== contact_theme, first theme'
 insert into contact_theme (contact_id, theme)
 select id, themes[1 + a]
 from (select c.id, ((c.id * 2246822519) % 4294967296 / 100) % 17 as a
@@ -163,6 +174,7 @@ from (select c.id, ((c.id * 2246822519) % 4294967296 / 100) % 17 as a
                    'CHANGES_EVENTS', 'DEBTS', 'PRACTICAL_ARRANGEMENTS', 'SELF_MANAGEMENT', 'GROWTH', 'JOB_SEARCH',
                    'DEALING_WITH_EMPLOYEE', 'ADJUSTMENTS', 'REGULATIONS', 'CARE_COORDINATION', 'RELATIVES'] as themes) t;
 
+\echo '== contact_theme, second theme'
 insert into contact_theme (contact_id, theme)
 select id, themes[1 + (a + 1 + b) % 17]
 from (select c.id, ((c.id * 2246822519) % 4294967296 / 100) % 17 as a,
@@ -173,6 +185,7 @@ from (select c.id, ((c.id * 2246822519) % 4294967296 / 100) % 17 as a,
                    'DEALING_WITH_EMPLOYEE', 'ADJUSTMENTS', 'REGULATIONS', 'CARE_COORDINATION', 'RELATIVES'] as themes) t;
 
 -- The ids above were explicit: move every identity sequence past them so the application can still insert.
+\echo '== identity sequences'
 select setval(pg_get_serial_sequence('organisation', 'id'), (select max(id) from organisation));
 select setval(pg_get_serial_sequence('commissioner', 'id'), (select max(id) from commissioner));
 select setval(pg_get_serial_sequence('app_user', 'id'), (select max(id) from app_user));
@@ -181,6 +194,7 @@ select setval(pg_get_serial_sequence('employee', 'id'), (select max(id) from emp
 select setval(pg_get_serial_sequence('trajectory', 'id'), (select max(id) from trajectory));
 select setval(pg_get_serial_sequence('contact', 'id'), (select max(id) from contact));
 
+\echo '== sanity checks'
 -- Sanity checks: the benchmark's premises must hold, or the run fails here.
 do $$
 declare

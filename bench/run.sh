@@ -6,11 +6,18 @@
 #   bench/run.sh                      # everything, results in bench/results/<timestamp>/
 #   JCM_JAR=/path/app.jar bench/run.sh   # skip the build, use this jar
 #
-# Environment: PGHOST (127.0.0.1), PGPORT (5432), PGUSER (postgres), BENCH_PORT (18080), WARMUP (20), REQUESTS (200),
-# RESULTS (bench/results/<timestamp>), SKIP_LOAD=1 (reuse the loaded jcm_bench: no drop, no schema start, no load),
-# QUIET_PCT (30) and QUIET_WAIT (1200): before measuring, wait up to QUIET_WAIT seconds until the whole machine's CPU
-# use over 5 s is below QUIET_PCT percent (the machine is shared; a concurrent build distorts every figure). The CPU
-# use during the measurement is sampled into machine-load-<attempt>.txt either way; see ATTEMPTS and FOREIGN_MAX below.
+# Environment (defaults in brackets):
+#   PGHOST [127.0.0.1], PGPORT [5432], PGUSER [postgres]   the PostgreSQL server; the database is always jcm_bench
+#   BENCH_PORT [18080]          port of the application under test
+#   WARMUP [20], REQUESTS [200] unmeasured and measured requests per page
+#   RESULTS [bench/results/<UTC timestamp>]
+#   JCM_JAR                     use this jar instead of building a snapshot of the working tree in BUILD_DIR
+#   SKIP_LOAD=1                 reuse the loaded jcm_bench (no drop, no schema start, no load)
+#   APP_ARGS                    extra application arguments, for experiments
+#   QUIET_PCT [30], QUIET_WAIT [1200]  before each attempt, wait up to QUIET_WAIT s until the whole machine's CPU use
+#                               over 5 s is below QUIET_PCT % (the machine is shared; a concurrent build distorts
+#                               every figure)
+#   ATTEMPTS [5], FOREIGN_MAX [15]     see step 5
 set -euo pipefail
 
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -24,6 +31,7 @@ STAMP="$(date -u +%Y%m%d-%H%M%S)"
 RESULTS="${RESULTS:-$BENCH_DIR/results/$STAMP}"
 BUILD_DIR="${BUILD_DIR:-/tmp/jcm-bench-build}"
 mkdir -p "$RESULTS"
+RESULTS="$(cd "$RESULTS" && pwd)"
 
 APP_PID=""
 stop_app() {
@@ -75,8 +83,12 @@ wait_for_quiet() {
     done
 }
 
-monitor_load() { # $1 stop flag, $2 output: every ~2 s (at most 30 min) the machine's CPU % and the busiest processes
-    local i
+monitor_load() { # $1 stop flag, $2 output, $3 start flag: from $3 to $1 (at most 30 min), every ~2 s the machine's
+    local i             # CPU % and the busiest processes
+    for i in $(seq 1 900); do
+        [[ -e "$3" || -e "$1" ]] && break
+        sleep 0.2
+    done
     for i in $(seq 1 900); do
         [[ -e "$1" ]] && break
         {
@@ -86,13 +98,19 @@ monitor_load() { # $1 stop flag, $2 output: every ~2 s (at most 30 min) the mach
     done
 }
 
-start_app() { # $1 = log file
+start_app() { # $1 = log file, $2 = optional access log name (Tomcat access log in $RESULTS: method, URL, status, µs)
     if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
         echo "something already listens on port $PORT; not benchmarking it" >&2
         exit 1
     fi
+    local access=()
+    if [[ -n "${2:-}" ]]; then
+        access=(--server.tomcat.accesslog.enabled=true --server.tomcat.accesslog.directory="$RESULTS"
+                --server.tomcat.accesslog.prefix="$2" --server.tomcat.accesslog.suffix=.txt
+                --server.tomcat.accesslog.rotate=false "--server.tomcat.accesslog.pattern=%m %U%q %s %D")
+    fi
     JCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JCM_DB_USER="$PGUSER" JCM_DB_PASSWORD=x JCM_DEMO=false \
-        java -jar "$JAR" --server.port="$PORT" >"$1" 2>&1 &
+        java -jar "$JAR" --server.port="$PORT" "${access[@]}" ${APP_ARGS:-} >"$1" 2>&1 &
     APP_PID=$!
     local t0=$SECONDS
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/login" || true)" == 200 ]]; do
@@ -128,6 +146,7 @@ log "jar: $JAR"
     echo "host: $(uname -srm), $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB RAM"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
     echo "java: $(java -version 2>&1 | head -1)"
+    echo "warm-up: $WARMUP, measured: $REQUESTS per page; extra application arguments: ${APP_ARGS:-none}"
     echo "git: $(cd "$PROJECT_DIR" && git rev-parse --short HEAD) ($(cd "$PROJECT_DIR" && git status --porcelain | wc -l) uncommitted paths in the working tree)"
     psql -X -A -t -d postgres -c "select version()"
     psql -X -A -t -d postgres -c "select name || '=' || setting || coalesce(unit, '') from pg_settings where name in
@@ -165,7 +184,7 @@ log "benchcoach's trajectory with 100 contacts: $TRAJECTORY"
 # 5. Measure. Each attempt starts the application afresh (so every attempt sees the same JVM state: cold, then
 # WARMUP requests per page), waits for a quiet machine, and samples the CPU use while measuring. An attempt during
 # which other processes (not the application, not the client, not PostgreSQL) used more than FOREIGN_MAX (15) % of a
-# core on average is marked disturbed and repeated, at most ATTEMPTS (3) times; the last attempt counts if none is
+# core on average is marked disturbed and repeated, at most ATTEMPTS (5) times; the last attempt counts if none is
 # clean, and is labelled so.
 foreign_cpu() { # $1 = machine-load file, $2 = app pid, $3 = client pid: mean %CPU of other processes per sample
     awk -v app="$2" -v client="$3" '
@@ -173,31 +192,48 @@ foreign_cpu() { # $1 = machine-load file, $2 = app pid, $3 = client pid: mean %C
         $1 ~ /^[0-9]+$/ && $1 != app && $1 != client && $NF != "postgres" { sum += $9 }
         END { printf "%.0f", samples ? sum / samples : 0 }' "$1"
 }
+server_times() { # $1 = access log: the same statistics, server side (Tomcat %D), over the last REQUESTS of each page
+    local path
+    printf 'server side (Tomcat access log, request received to response written), last %s requests per page:\n' "$REQUESTS"
+    printf '%-45s %8s %8s %8s %8s\n' path median p95 p99 max
+    for path in /caseload "/trajectories/$TRAJECTORY" "/trajectories/$TRAJECTORY?contacts=all"; do
+        awk -v p="$path" '{ sub(/-$/, "", $2) } $1 == "GET" && $2 == p { print $4 / 1000 }' "$1" | tail -n "$REQUESTS" | sort -n |
+            awk -v p="$path" '{ v[NR] = $1 } END {
+                if (NR == 0) exit
+                m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+                i95 = int(0.95 * NR); if (i95 < 0.95 * NR) i95++
+                i99 = int(0.99 * NR); if (i99 < 0.99 * NR) i99++
+                printf "%-45s %8.2f %8.2f %8.2f %8.2f\n", p, m, v[i95], v[i99], v[NR] }'
+    done
+}
 STATUS=disturbed
-for attempt in $(seq 1 "${ATTEMPTS:-3}"); do
+for attempt in $(seq 1 "${ATTEMPTS:-5}"); do
     load_file="$RESULTS/machine-load-$attempt.txt"
-    start_app "$RESULTS/app-bench-$attempt.out.txt"
+    start_app "$RESULTS/app-bench-$attempt.out.txt" "access-$attempt"
     wait_for_quiet
     echo "load average before: $(cat /proc/loadavg)" >"$load_file"
-    rm -f "$RESULTS/.measured"
-    monitor_load "$RESULTS/.measured" "$load_file" &
+    rm -f "$RESULTS/.measured" "$RESULTS/.measuring"
+    monitor_load "$RESULTS/.measured" "$load_file" "$RESULTS/.measuring" &
     MONITOR_PID=$!
     log "attempt $attempt: java bench/PageBenchmark.java --trajectory $TRAJECTORY --warmup $WARMUP --requests $REQUESTS"
     java "$BENCH_DIR/PageBenchmark.java" --base "http://127.0.0.1:$PORT" --user benchcoach --password bench \
         --trajectory "$TRAJECTORY" --warmup "$WARMUP" --requests "$REQUESTS" --raw "$RESULTS/samples-$attempt.csv" \
-        >"$RESULTS/benchmark-$attempt.txt" &
+        --measure-flag "$RESULTS/.measuring" >"$RESULTS/benchmark-$attempt.txt" &
     CLIENT_PID=$!
     wait "$CLIENT_PID" || { cat "$RESULTS/benchmark-$attempt.txt"; touch "$RESULTS/.measured"; exit 1; }
     touch "$RESULTS/.measured"
     wait "$MONITOR_PID" || true
-    rm -f "$RESULTS/.measured"
+    rm -f "$RESULTS/.measured" "$RESULTS/.measuring"
     echo "load average after: $(cat /proc/loadavg)" >>"$load_file"
     cat "$RESULTS/benchmark-$attempt.txt" | tee -a "$RESULTS/run.txt"
     busy=$(awk '/^%Cpu/ { x = $0; sub(/ id,.*/, "", x); sub(/.*[ ,]/, "", x); n++; s += 100 - x }
                 END { printf "%.0f", n ? s / n : 0 }' "$load_file")
     foreign=$(foreign_cpu "$load_file" "$APP_PID" "$CLIENT_PID")
     log "attempt $attempt: machine CPU busy ${busy}% (of 2 cores) on average; other processes ${foreign}% of a core"
-    stop_app
+    stop_app # flushes the access log
+    server_times "$RESULTS/access-$attempt.txt" >"$RESULTS/server-times-$attempt.txt"
+    cat "$RESULTS/server-times-$attempt.txt" | tee -a "$RESULTS/run.txt"
+    cp "$RESULTS/server-times-$attempt.txt" "$RESULTS/server-times.txt"
     cp "$RESULTS/benchmark-$attempt.txt" "$RESULTS/benchmark.txt"
     cp "$RESULTS/samples-$attempt.csv" "$RESULTS/samples.csv"
     if (( foreign <= ${FOREIGN_MAX:-15} )); then
@@ -215,7 +251,7 @@ scan_stats() {
     psql_db -A -t -F ' ' -c "select relname, seq_scan, coalesce(idx_scan, 0), n_tup_ins + n_tup_upd + n_tup_del
                              from pg_stat_user_tables order by relname"
 }
-for page in caseload trajectory; do
+for page in caseload trajectory trajectory-all; do
     sleep 11 # the application's idle connections flush their statistics after 10 s
     scan_stats >"$RESULTS/.stats-before"
     java "$BENCH_DIR/PageBenchmark.java" --base "http://127.0.0.1:$PORT" --trajectory "$TRAJECTORY" \
