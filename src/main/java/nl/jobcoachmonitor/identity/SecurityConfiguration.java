@@ -73,7 +73,7 @@ class SecurityConfiguration {
         };
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg", "/error",
+                        .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**")
                         .permitAll()
                         // the questionnaire by personal link: no account, the link's token is the authorisation
