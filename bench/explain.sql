@@ -1,6 +1,8 @@
 -- EXPLAIN (ANALYZE, BUFFERS) of the queries behind the two benchmarked pages, with the parameters the application
 -- uses for benchcoach. The SQL is copied from the sources (caseload/CaseloadQuery.java, coaching/ContactManagement.java)
 -- and, for Spring Data JDBC repositories, from the application's own DEBUG log (org.springframework.jdbc.core).
+-- Matches the code as of commit b6b49db and later (timeline and themes in one query); runs measured before that
+-- commit have the plans of the older per-contact theme queries in their own explain.txt.
 --
 -- Usage: psql -h 127.0.0.1 -U postgres -d jcm_bench -v coach=1 -v trajectory=1 -f bench/explain.sql
 -- Run after the benchmark, so the cache is as warm as it was for the application. Each query is run once before its
@@ -63,12 +65,13 @@ from contact where trajectory_id = :trajectory
 group by extract(year from contact_on), extract(month from contact_on), party;
 
 \echo
-\echo '### Trajectory page 4a: the timeline as served, 20 most recent (Contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(id, PageRequest.of(0, 20)))'
+\echo '### Trajectory page 4a: the timeline as served, 20 most recent with their themes (ContactManagement.newestFirst, limit 20)'
 explain (analyze, buffers)
-SELECT contact.id AS id, contact.note AS note, contact.mode AS mode, contact.party AS party,
-       contact.minutes AS minutes, contact.version AS version, contact.logged_at AS logged_at,
-       contact.logged_by AS logged_by, contact.contact_on AS contact_on, contact.trajectory_id AS trajectory_id
-FROM contact WHERE contact.trajectory_id = :trajectory ORDER BY contact.contact_on DESC, contact.id DESC LIMIT 20 OFFSET 0;
+select c.id, c.contact_on, c.minutes, c.party, c.mode, c.note, ct.theme
+from (select * from contact where trajectory_id = :trajectory
+      order by contact_on desc, id desc limit 20) c
+left join contact_theme ct on ct.contact_id = c.id
+order by c.contact_on desc, c.id desc;
 
 \echo
 \echo '### Trajectory page 4b: number of contacts, when 20 are shown (Contacts.countByTrajectoryId)'
@@ -76,24 +79,18 @@ explain (analyze, buffers)
 SELECT COUNT(*) FROM contact WHERE contact.trajectory_id = :trajectory;
 
 \echo
-\echo '### Trajectory page 4c: the timeline with ?contacts=all (Contacts.findByTrajectoryIdOrderByContactOnDescIdDesc(id))'
+\echo '### Trajectory page 4c: the timeline with ?contacts=all (ContactManagement.newestFirst, limit Integer.MAX_VALUE)'
 explain (analyze, buffers)
-SELECT contact.id AS id, contact.note AS note, contact.mode AS mode, contact.party AS party,
-       contact.minutes AS minutes, contact.version AS version, contact.logged_at AS logged_at,
-       contact.logged_by AS logged_by, contact.contact_on AS contact_on, contact.trajectory_id AS trajectory_id
-FROM contact WHERE contact.trajectory_id = :trajectory ORDER BY contact.contact_on DESC, contact.id DESC;
+select c.id, c.contact_on, c.minutes, c.party, c.mode, c.note, ct.theme
+from (select * from contact where trajectory_id = :trajectory
+      order by contact_on desc, id desc limit 2147483647) c
+left join contact_theme ct on ct.contact_id = c.id
+order by c.contact_on desc, c.id desc;
 
 \echo
-\echo '### Trajectory page 5: themes of ONE contact (@MappedCollection Contact.themes; runs once PER CONTACT SHOWN: 20 times, or 100 with ?contacts=all)'
-select min(id) as one_contact from contact where trajectory_id = :trajectory \gset
+\echo '### Trajectory page 5: measurement waves (Waves.findByTrajectoryIdOrderByDueOnAsc; the bench data has no waves)'
 explain (analyze, buffers)
-SELECT contact_theme.theme AS theme FROM contact_theme WHERE contact_theme.contact_id = :one_contact;
-
-\echo
-\echo '### For comparison (not what the application runs): the themes of all contacts of the trajectory in one query'
-explain (analyze, buffers)
-select ct.contact_id, ct.theme from contact_theme ct
-where ct.contact_id in (select c.id from contact c where c.trajectory_id = :trajectory);
+select * from measurement_wave where trajectory_id = :trajectory order by due_on;
 
 \echo
 \echo '### Manager team page (not benchmarked; CaseloadQuery.team), for the organisation of benchcoach'
