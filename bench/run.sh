@@ -11,7 +11,8 @@
 #   BENCH_PORT [18080]          port of the application under test
 #   WARMUP [20], REQUESTS [200] unmeasured and measured requests per page
 #   RESULTS [bench/results/<UTC timestamp>]
-#   JCM_JAR                     use this jar instead of building a snapshot of the working tree in BUILD_DIR
+#   BUILD_REF                   build this commit (git archive) instead of a copy of the working tree
+#   BUILD_DIR [/tmp/jcm-bench-build], or JCM_JAR: use this jar, no build
 #   SKIP_LOAD=1                 reuse the loaded jcm_bench (no drop, no schema start, no load)
 #   APP_ARGS                    extra application arguments, for experiments
 #   QUIET_PCT [30], QUIET_WAIT [1200]  before each attempt, wait up to QUIET_WAIT s until the whole machine's CPU use
@@ -127,12 +128,18 @@ start_app() { # $1 = log file, $2 = optional access log name (Tomcat access log 
     log "application up (pid $APP_PID) in $(( SECONDS - t0 )) s"
 }
 
-# 1. The jar. Built from a snapshot copy of the working tree so a concurrent edit or build in target/ is not disturbed.
+# 1. The jar: built from a copy of the working tree (or from BUILD_REF with git archive) in BUILD_DIR, so neither a
+#    concurrent edit nor a build in target/ of the working tree is disturbed.
 if [[ -z "${JCM_JAR:-}" ]]; then
-    log "building a snapshot of $PROJECT_DIR in $BUILD_DIR"
     rm -rf "$BUILD_DIR"
     mkdir -p "$BUILD_DIR"
-    cp -r "$PROJECT_DIR/pom.xml" "$PROJECT_DIR/mvnw" "$PROJECT_DIR/.mvn" "$PROJECT_DIR/src" "$BUILD_DIR/"
+    if [[ -n "${BUILD_REF:-}" ]]; then # a commit, read with git archive (no change to the repository)
+        log "building $BUILD_REF ($(git -C "$PROJECT_DIR" rev-parse --short "$BUILD_REF")) in $BUILD_DIR"
+        git -C "$PROJECT_DIR" archive "$BUILD_REF" pom.xml mvnw .mvn src | tar -x -C "$BUILD_DIR"
+    else
+        log "building a snapshot of the working tree $PROJECT_DIR in $BUILD_DIR"
+        cp -r "$PROJECT_DIR/pom.xml" "$PROJECT_DIR/mvnw" "$PROJECT_DIR/.mvn" "$PROJECT_DIR/src" "$BUILD_DIR/"
+    fi
     (cd "$BUILD_DIR" && ./mvnw -q -o -Dmaven.test.skip=true package)
     JAR="$(ls "$BUILD_DIR"/target/jobcoach-monitor-*.jar | head -1)"
 else
@@ -147,7 +154,13 @@ log "jar: $JAR"
     echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
     echo "java: $(java -version 2>&1 | head -1)"
     echo "warm-up: $WARMUP, measured: $REQUESTS per page; extra application arguments: ${APP_ARGS:-none}"
-    echo "git: $(cd "$PROJECT_DIR" && git rev-parse --short HEAD) ($(cd "$PROJECT_DIR" && git status --porcelain | wc -l) uncommitted paths in the working tree)"
+    if [[ -n "${BUILD_REF:-}" && -z "${JCM_JAR:-}" ]]; then
+        echo "code: commit $(git -C "$PROJECT_DIR" rev-parse --short "$BUILD_REF") ($BUILD_REF), built with git archive"
+    elif [[ -z "${JCM_JAR:-}" ]]; then
+        echo "code: copy of the working tree; HEAD $(git -C "$PROJECT_DIR" rev-parse --short HEAD), $(git -C "$PROJECT_DIR" status --porcelain -- src pom.xml | wc -l) changed paths under src/ and pom.xml"
+    else
+        echo "code: jar $JAR (given)"
+    fi
     psql -X -A -t -d postgres -c "select version()"
     psql -X -A -t -d postgres -c "select name || '=' || setting || coalesce(unit, '') from pg_settings where name in
         ('shared_buffers','work_mem','effective_cache_size','random_page_cost','max_connections','jit','synchronous_commit') order by name"
@@ -229,7 +242,7 @@ for attempt in $(seq 1 "${ATTEMPTS:-5}"); do
     busy=$(awk '/^%Cpu/ { x = $0; sub(/ id,.*/, "", x); sub(/.*[ ,]/, "", x); n++; s += 100 - x }
                 END { printf "%.0f", n ? s / n : 0 }' "$load_file")
     foreign=$(foreign_cpu "$load_file" "$APP_PID" "$CLIENT_PID")
-    log "attempt $attempt: machine CPU busy ${busy}% (of 2 cores) on average; other processes ${foreign}% of a core"
+    log "attempt $attempt: machine CPU busy ${busy}% (of all cores) on average; other processes ${foreign}% of a core"
     stop_app # flushes the access log
     server_times "$RESULTS/access-$attempt.txt" >"$RESULTS/server-times-$attempt.txt"
     cat "$RESULTS/server-times-$attempt.txt" | tee -a "$RESULTS/run.txt"
