@@ -22,6 +22,7 @@ import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,11 +42,13 @@ public class TrajectoryManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final CoachingStarts coachingStarts;
+    private final JdbcClient jdbc;
 
     TrajectoryManagement(Trajectories trajectories, Employees employees, IdentityManagement identity,
             OrganisationManagement organisations, PersonalDataAccess access, ApplicationEventPublisher events,
-            Clock clock, CoachingStarts coachingStarts) {
+            Clock clock, CoachingStarts coachingStarts, JdbcClient jdbc) {
         this.coachingStarts = coachingStarts;
+        this.jdbc = jdbc;
         this.trajectories = trajectories;
         this.employees = employees;
         this.identity = identity;
@@ -58,8 +61,18 @@ public class TrajectoryManagement {
     /** The trajectory if the user may see it; otherwise {@link NotFoundException} (logged as denied). */
     @Transactional(readOnly = true)
     public TrajectoryRef visible(CurrentUser user, long id) {
-        var t = load(user, id);
-        return ref(t);
+        if (!user.seesCaseContent()) {
+            throw new NotFoundException("trajectory", id);
+        }
+        // Root row only: other modules call this on every page view to scope their own data.
+        return jdbc.sql("select id, employee_id, organisation_id, coach_id, phase, started_on from trajectory "
+                        + "where id = :id and " + (user.isCoach() ? "coach_id" : "organisation_id") + " = :scope")
+                .param("id", id).param("scope", user.isCoach() ? user.id() : user.organisationId())
+                .query((rs, n) -> new TrajectoryRef(rs.getLong("id"), rs.getLong("employee_id"),
+                        rs.getLong("organisation_id"), rs.getLong("coach_id"),
+                        TrajectoryPhase.valueOf(rs.getString("phase")),
+                        rs.getObject("started_on", LocalDate.class)))
+                .optional().orElseThrow(() -> new NotFoundException("trajectory", id));
     }
 
     /**
@@ -226,10 +239,6 @@ public class TrajectoryManagement {
         return LocalDate.now(clock);
     }
 
-    private static TrajectoryRef ref(Trajectory t) {
-        return new TrajectoryRef(t.getId(), t.getEmployeeId(), t.getOrganisationId(), t.getCoachId(), t.getPhase(),
-                t.getStartedOn());
-    }
 
     private TrajectoryDetails details(Trajectory t, Employee e) {
         Set<Long> staff = new HashSet<>();
