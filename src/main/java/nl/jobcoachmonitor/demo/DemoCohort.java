@@ -48,11 +48,24 @@ record DemoCohort(List<Organisation> organisations, List<Commissioner> commissio
     /** A trajectory with its history; {@code coach} and {@code assignedBy} are user indexes. */
     record Trajectory(int employee, int organisation, int coach, int assignedBy, int commissioner, Integer employer,
             String phase, String closingReason, LocalDate startedOn, LocalDate closedOn, Job job,
-            List<PhaseStep> phases, List<JobChange> jobChanges, List<Contact> contacts) {
+            List<PhaseStep> phases, List<JobChange> jobChanges, List<Contact> contacts, List<Wave> waves) {
+    }
+
+    /** A measurement wave (T0, T1, …) with the responses given to it. */
+    record Wave(String code, LocalDate dueOn, String status, List<Answered> responses) {
+    }
+
+    /** A response: completed on a day, or started and left half-way; paper answers were entered by the coach. */
+    record Answered(String respondent, java.util.Map<String, Object> answers, LocalDate on, boolean completed,
+            boolean enteredByCoach) {
     }
 
     long coachCount() {
         return users.stream().filter(user -> user.role().equals("COACH")).count();
+    }
+
+    long responseCount() {
+        return trajectories.stream().flatMap(t -> t.waves().stream()).mapToLong(w -> w.responses().size()).sum();
     }
 
     long contactCount() {

@@ -151,6 +151,7 @@ final class DemoCohortGenerator {
             "PRACTICAL_ARRANGEMENTS", "DEBTS");
 
     private final Dice dice;
+    private final DemoMeasurements measurements;
     private final LocalDate today;
     private final ZonedDateTime now;
 
@@ -163,10 +164,15 @@ final class DemoCohortGenerator {
     private final List<Employee> employees = new ArrayList<>();
     private final Set<String> usedNames = new HashSet<>();
 
-    DemoCohortGenerator(Dice dice, ZonedDateTime now) {
+    /**
+     * The measurements draw from dice of their own, so that adding them left the rest of the cohort as it was; both
+     * dice are seeded, so the cohort is still the same on every start.
+     */
+    DemoCohortGenerator(Dice dice, Dice measurementDice, ZonedDateTime now) {
         this.dice = dice;
         this.now = now;
         this.today = now.toLocalDate();
+        this.measurements = new DemoMeasurements(measurementDice, today);
     }
 
     DemoCohort generate() {
@@ -313,6 +319,7 @@ final class DemoCohortGenerator {
             LocalDate jobStart = course != Course.FOUND_JOB && dice.chance(0.5)
                     ? coachingStart.minusDays(dice.between(30, 180)) : coachingStart;
             draft.job = new Job(jobTitle(draft.employer), contractHours(), contractType(), jobStart);
+            draft.initialHours = draft.job.contractHours();
         }
         return draft;
     }
@@ -501,7 +508,10 @@ final class DemoCohortGenerator {
         return new Trajectory(draft.employee, draft.organisation, draft.coach,
                 managerOfOrganisation.get(draft.organisation), draft.commissioner, draft.employer, last.toPhase(),
                 closed ? last.closingReason() : null, draft.startedOn, closed ? last.changedOn() : null, draft.job,
-                List.copyOf(draft.phases), List.copyOf(draft.jobChanges), contacts);
+                List.copyOf(draft.phases), List.copyOf(draft.jobChanges), contacts,
+                measurements.waves(new DemoMeasurements.Course(draft.coachingStart(),
+                        closed ? last.changedOn() : null, closed ? last.closingReason() : null, draft.intensity,
+                        draft.initialHours, List.copyOf(draft.jobChanges))));
     }
 
     /** Contacts in every phase but closed, month by month, up to and including today. */
@@ -742,6 +752,7 @@ final class DemoCohortGenerator {
         int commissioner;
         Integer employer;
         double intensity;
+        BigDecimal initialHours;
         LocalDate startedOn;
         Job job;
         final List<PhaseStep> phases = new ArrayList<>();

@@ -2,17 +2,26 @@ package nl.jobcoachmonitor.demo;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.jobcoachmonitor.demo.DemoCohort.Answered;
 import nl.jobcoachmonitor.demo.DemoCohort.Contact;
 import nl.jobcoachmonitor.demo.DemoCohort.Job;
 import nl.jobcoachmonitor.demo.DemoCohort.JobChange;
 import nl.jobcoachmonitor.demo.DemoCohort.PhaseStep;
 import nl.jobcoachmonitor.demo.DemoCohort.Trajectory;
+import nl.jobcoachmonitor.demo.DemoCohort.Wave;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +45,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DemoData implements ApplicationRunner {
 
     static final long SEED = 2017;
+    static final long MEASUREMENT_SEED = 2020;
     static final String PASSWORD = "demo";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -66,14 +78,16 @@ class DemoData implements ApplicationRunner {
                 log.debug("Demo data not loaded: there are {} users already", users);
                 return false;
             }
-            DemoCohort cohort = new DemoCohortGenerator(new Dice(new Random(SEED)), ZonedDateTime.now(clock))
+            DemoCohort cohort = new DemoCohortGenerator(new Dice(new Random(SEED)),
+                    new Dice(new Random(MEASUREMENT_SEED)), ZonedDateTime.now(clock))
                     .generate();
             write(cohort);
             log.info("Demo data loaded: {} organisations, {} commissioners, {} employers, {} users ({} coaches), "
-                    + "{} employees, {} trajectories, {} contacts; password for all accounts: {}",
+                    + "{} employees, {} trajectories, {} contacts, {} questionnaire responses; password for all "
+                    + "accounts: {}",
                     cohort.organisations().size(), cohort.commissioners().size(), cohort.employers().size(),
                     cohort.users().size(), cohort.coachCount(), cohort.employees().size(),
-                    cohort.trajectories().size(), cohort.contactCount(), PASSWORD);
+                    cohort.trajectories().size(), cohort.contactCount(), cohort.responseCount(), PASSWORD);
             return true;
         });
         return Boolean.TRUE.equals(loaded);
@@ -119,6 +133,7 @@ class DemoData implements ApplicationRunner {
                 t -> trajectoryRow(t, employees, organisations, users, commissioners, employers));
         writeHistories(cohort.trajectories(), trajectories, users, employers);
         writeContacts(cohort.trajectories(), trajectories, users);
+        writeMeasurements(cohort.trajectories(), trajectories);
     }
 
     private static Object[] trajectoryRow(Trajectory t, List<Long> employees, List<Long> organisations,
@@ -197,6 +212,46 @@ class DemoData implements ApplicationRunner {
         }
         jdbc.batchUpdate("insert into contact_theme (contact_id, theme) values (?, ?)", themes,
                 types(Types.BIGINT, Types.VARCHAR));
+    }
+
+    /** Waves and their responses; answers as JSON keyed by item code, as the measurement module stores them. */
+    private void writeMeasurements(List<Trajectory> cohort, List<Long> trajectoryIds) {
+        List<Wave> waves = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int index = 0; index < cohort.size(); index++) {
+            for (Wave wave : cohort.get(index).waves()) {
+                waves.add(wave);
+                rows.add(new Object[] {trajectoryIds.get(index), wave.code(), wave.dueOn(), wave.status()});
+            }
+        }
+        List<Long> waveIds = insertRows("measurement_wave",
+                "insert into measurement_wave (trajectory_id, code, due_on, status, version) values (?, ?, ?, ?, 0)",
+                rows, types(Types.BIGINT, Types.VARCHAR, Types.DATE, Types.VARCHAR));
+        List<Object[]> responses = new ArrayList<>();
+        ZoneId zone = clock.getZone();
+        for (int index = 0; index < waves.size(); index++) {
+            for (Answered answered : waves.get(index).responses()) {
+                OffsetDateTime at = answered.on().atTime(19, 30).atZone(zone).toOffsetDateTime();
+                responses.add(new Object[] {waveIds.get(index), answered.respondent(),
+                        answered.respondent().toLowerCase(Locale.ROOT), json(answered.answers()),
+                        answered.completed() ? at.minusMinutes(12) : at, answered.completed() ? at : null,
+                        answered.enteredByCoach()});
+            }
+        }
+        jdbc.batchUpdate("""
+                insert into response (wave_id, respondent, instrument_code, instrument_version, answers, started_at,
+                    completed_at, entered_by_coach)
+                values (?, ?, ?, 1, ?, ?, ?, ?)""", responses,
+                types(Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP_WITH_TIMEZONE,
+                        Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN));
+    }
+
+    private static String json(Map<String, Object> answers) {
+        try {
+            return JSON.writeValueAsString(answers);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private <T> List<Long> insert(String table, String sql, List<T> items, int[] types,

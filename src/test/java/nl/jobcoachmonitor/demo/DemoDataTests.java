@@ -21,7 +21,15 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import java.util.function.Predicate;
+
 import javax.sql.DataSource;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import nl.jobcoachmonitor.measurement.Instruments;
 
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
@@ -120,6 +128,7 @@ class DemoDataTests {
         verifyDemoCoaches(jdbc);
         verifyHistories(jdbc);
         verifyContacts(jdbc);
+        verifyMeasurements(jdbc);
 
         Figures figures = Figures.measure(jdbc);
         System.out.println("Demo cohort: " + figures);
@@ -212,6 +221,85 @@ class DemoDataTests {
                 assertThat(step.get("closing_reason") != null).isEqualTo("CLOSED".equals(step.get("to_phase")));
             }
         });
+    }
+
+    /**
+     * The responses have the shape of the study, and every completed one is a valid answer set of its instrument
+     * version (the demo writes plain SQL, so this is where a typo in an item code would show).
+     */
+    private static void verifyMeasurements(JdbcTemplate jdbc) {
+        Instruments instruments = new Instruments();
+        ObjectMapper json = new ObjectMapper();
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select w.code, w.status, w.due_on, r.respondent, r.instrument_code, r.instrument_version, r.answers,
+                    r.completed_at, t.closing_reason
+                from response r join measurement_wave w on w.id = r.wave_id join trajectory t on t.id = w.trajectory_id
+                """);
+        assertThat(rows).hasSizeGreaterThan(300);
+        List<Map<String, Object>> employeeT0 = new ArrayList<>();
+        List<Map<String, Object>> employeeT2 = new ArrayList<>();
+        List<Integer> coachValue = new ArrayList<>();
+        List<Integer> reactionEmployer = new ArrayList<>();
+        List<Integer> reactionColleagues = new ArrayList<>();
+        int started = 0;
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> answers = read(json, (String) row.get("answers"));
+            if (row.get("completed_at") == null) {
+                started++;
+                continue;
+            }
+            assertThat(row.get("status")).isEqualTo("OPEN");
+            var instrument = instruments.get((String) row.get("instrument_code"),
+                    ((Number) row.get("instrument_version")).intValue());
+            var validation = instrument.validate((String) row.get("code"), answers);
+            assertThat(validation.errors()).as("answers %s at %s", row.get("instrument_code"), row.get("code"))
+                    .isEmpty();
+            if (row.get("respondent").equals("EMPLOYEE")) {
+                (row.get("code").equals("T0") ? employeeT0 : row.get("code").equals("T2") ? employeeT2
+                        : new ArrayList<Map<String, Object>>()).add(answers);
+                coachValue.add((Integer) answers.get("coach_value"));
+                if (answers.containsKey("reaction_employer")) {
+                    reactionEmployer.add((Integer) answers.get("reaction_employer"));
+                }
+                if (answers.containsKey("reaction_colleagues")) {
+                    reactionColleagues.add((Integer) answers.get("reaction_colleagues"));
+                }
+            }
+        }
+        double toldEmployer = share(employeeT0, a -> !"no".equals(a.get("disclosed_employer")));
+        double toldColleagues = share(employeeT0, a -> !"no".equals(a.get("disclosed_colleagues")));
+        double paidAtT2 = share(employeeT2, a -> "yes".equals(a.get("paid_work")));
+        System.out.printf("Demo measurements: %d responses (%d left half-way), %d employee T0, %d T2; told employer "
+                + "%.2f, colleagues %.2f; grades employer %.2f, colleagues %.2f, coach %.2f; paid work at T2 %.2f%n",
+                rows.size(), started, employeeT0.size(), employeeT2.size(), toldEmployer, toldColleagues,
+                mean(reactionEmployer), mean(reactionColleagues), mean(coachValue), paidAtT2);
+        assertThat(started).isPositive();
+        assertThat(employeeT0.size()).isBetween(95, 125);
+        assertThat(employeeT2.size()).isBetween(60, 110);
+        assertThat(toldEmployer).isBetween(0.70, 0.86);
+        assertThat(toldColleagues).isBetween(0.48, 0.68);
+        assertThat(mean(reactionEmployer)).isBetween(8.1, 8.7);
+        assertThat(mean(reactionColleagues)).isBetween(7.6, 8.2);
+        assertThat(mean(coachValue)).isBetween(7.9, 8.5);
+        assertThat(paidAtT2).isBetween(0.82, 0.97);
+        assertThat(count(jdbc, "select count(*) from response where entered_by_coach = true")).isPositive();
+        assertThat(count(jdbc, "select count(*) from measurement_wave where status = 'CANCELLED'")).isPositive();
+    }
+
+    private static Map<String, Object> read(ObjectMapper json, String text) {
+        try {
+            return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static double share(List<Map<String, Object>> answers, Predicate<Map<String, Object>> test) {
+        return answers.stream().filter(test).count() / (double) answers.size();
+    }
+
+    private static double mean(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).average().orElseThrow();
     }
 
     private static void verifyContacts(JdbcTemplate jdbc) {
@@ -351,6 +439,8 @@ class DemoDataTests {
         lines.addAll(rows(jdbc, "select contact_on, minutes, party, mode, note from contact order by id"));
         lines.addAll(rows(jdbc, "select count(*), sum(minutes) from contact"));
         lines.addAll(rows(jdbc, "select theme, count(*) from contact_theme group by theme order by theme"));
+        lines.addAll(rows(jdbc, "select code, due_on, status from measurement_wave order by id"));
+        lines.addAll(rows(jdbc, "select respondent, answers, entered_by_coach from response order by id"));
         jdbc.query("select logged_at from contact order by id",
                 (ResultSet rs) -> {
                     lines.add(rs.getObject(1, OffsetDateTime.class).toInstant().toString());
@@ -371,7 +461,8 @@ class DemoDataTests {
     private static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
         Map<String, Long> counts = new HashMap<>();
         for (String table : List.of("organisation", "commissioner", "employer", "app_user", "employee", "trajectory",
-                "phase_change", "job_change", "coach_assignment", "contact", "contact_theme")) {
+                "phase_change", "job_change", "coach_assignment", "contact", "contact_theme", "measurement_wave",
+                "response")) {
             counts.put(table, count(jdbc, "select count(*) from " + table));
         }
         return counts;
