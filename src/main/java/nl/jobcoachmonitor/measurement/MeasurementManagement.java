@@ -87,6 +87,56 @@ public class MeasurementManagement {
                 : response.completed() ? ResponseState.COMPLETED : ResponseState.STARTED;
     }
 
+    /**
+     * A completed response of a wave of a trajectory the user may see, to read (coach and manager). The read is logged;
+     * a response that is not completed (yet) is not found.
+     */
+    @Transactional(readOnly = true)
+    CompletedResponse completed(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
+                .orElseThrow(() -> new NotFoundException("wave", waveId));
+        var response = responses.find(waveId, respondent).filter(Responses.Response::completed)
+                .orElseThrow(() -> new NotFoundException("response", waveId));
+        access.read("response", response.id(), trajectory.employeeId());
+        return new CompletedResponse(trajectoryId, wave.code(), respondent,
+                instruments.get(response.instrumentCode(), response.instrumentVersion()), response.answers(),
+                response.completedAt(), response.enteredByCoach());
+    }
+
+    /** A completed response with the instrument version it was given to, to show in the viewer's language. */
+    public record CompletedResponse(long trajectoryId, String wave, Respondent respondent, Instrument instrument,
+            Map<String, Object> answers, java.time.Instant completedAt, boolean enteredByCoach) {
+
+        public List<Section> sections() {
+            return instrument.sectionsAt(wave);
+        }
+
+        /** The items of a section that were asked, given the answers (a grade only if they told someone). */
+        public List<Item> asked(Section section) {
+            return section.itemsAt(wave).stream().filter(i -> i.askedAt(wave, answers)).toList();
+        }
+
+        /** The answer as the respondent saw it, in the viewer's language; empty when not answered. */
+        public String answer(Item item, java.util.Locale locale) {
+            Object value = answers.get(item.code());
+            if (value == null) {
+                return "";
+            }
+            if (value instanceof java.util.Collection<?> values) {
+                return values.stream().map(v -> label(item, String.valueOf(v), locale))
+                        .collect(Collectors.joining(", "));
+            }
+            return label(item, value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString()
+                    : String.valueOf(value), locale);
+        }
+
+        private static String label(Item item, String value, java.util.Locale locale) {
+            return item.options().stream().filter(o -> o.value().equals(value)).findFirst()
+                    .map(o -> o.label().get(locale)).orElse(value);
+        }
+    }
+
     // ---- questionnaires the coach fills in: their own, or the employee's answers given on paper or by phone ----
 
     /**

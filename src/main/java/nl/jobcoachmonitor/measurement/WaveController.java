@@ -1,5 +1,7 @@
 package nl.jobcoachmonitor.measurement;
 
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,8 +32,11 @@ class WaveController {
 
     private final MeasurementManagement measurement;
 
-    WaveController(MeasurementManagement measurement) {
+    private final Clock clock;
+
+    WaveController(MeasurementManagement measurement, Clock clock) {
         this.measurement = measurement;
+        this.clock = clock;
     }
 
     @PostMapping("/trajectories/{id}/waves/{waveId}/employee-link")
@@ -110,6 +116,18 @@ class WaveController {
         redirect.addFlashAttribute("saved", respondent == Respondent.COACH ? "measurement.coach.saved"
                 : "measurement.entry.saved");
         return "redirect:/trajectories/" + id;
+    }
+
+    /** A completed response, question by question, in the viewer's language. */
+    @GetMapping("/trajectories/{id}/waves/{waveId}/responses/{respondent}")
+    String completedResponse(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, @PathVariable String respondent, Model model) {
+        var who = Arrays.stream(Respondent.values()).filter(r -> r.name().equalsIgnoreCase(respondent)).findFirst()
+                .orElseThrow(() -> new NotFoundException("response", waveId));
+        var response = measurement.completed(user, id, waveId, who);
+        model.addAttribute("response", response);
+        model.addAttribute("completedAt", response.completedAt().atZone(clock.getZone()));
+        return "measurement/response";
     }
 
     private static String show(Model model, MeasurementManagement.EntryQuestionnaire questionnaire,

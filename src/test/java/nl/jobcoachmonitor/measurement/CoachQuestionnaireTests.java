@@ -133,4 +133,36 @@ class CoachQuestionnaireTests {
                 .doesNotContain("Persoonlijke link voor T0 maken");
         mvc.perform(get(url).with(data.as("coach"))).andExpect(status().isConflict());
     }
+
+    @Test
+    void aCompletedResponseIsShownInTheViewersLanguageToThoseWhoSeeTheTrajectoryAndTheReadIsLogged()
+            throws Exception {
+        var t = newTrajectory();
+        mvc.perform(complete(post("/trajectories/" + t[0] + "/waves/" + t[1] + "/coach").with(data.as("coach"))
+                .with(csrf()))).andExpect(status().is3xxRedirection());
+        String url = "/trajectories/" + t[0] + "/waves/" + t[1] + "/responses/coach";
+        assertThat(mvc.perform(get("/trajectories/" + t[0]).with(data.as("coach"))).andReturn().getResponse()
+                .getContentAsString()).contains("href=\"" + url + "\"");
+        long readsBefore = data.count("audit_event", "action = 'READ' and object_type = 'response' and username = :p",
+                "coach");
+
+        String dutch = mvc.perform(get(url).with(data.as("coach"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(dutch).contains("Antwoorden van de jobcoach, meting T0")
+                .contains("Hoe goed passen werknemer en werkplek bij elkaar?").contains("Schulden, Wonen")
+                .contains("Voldoende").doesNotContain("Debts");
+        String english = mvc.perform(get(url).param("lang", "en").with(data.as("manager"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("Answers of the jobcoach, wave T0").contains("Debts, Housing").contains("Enough")
+                .doesNotContain("Schulden");
+        assertThat(data.count("audit_event", "action = 'READ' and object_type = 'response' and username = :p",
+                "coach")).isEqualTo(readsBefore + 1);
+
+        mvc.perform(get(url).with(data.as("coach2"))).andExpect(status().isNotFound());
+        mvc.perform(get(url).with(data.as("gemeente"))).andExpect(status().is4xxClientError());
+        mvc.perform(get("/trajectories/" + t[0] + "/waves/" + t[1] + "/responses/employee").with(data.as("coach")))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/trajectories/" + t[0] + "/waves/" + t[1] + "/responses/nobody").with(data.as("coach")))
+                .andExpect(status().isNotFound());
+    }
 }
