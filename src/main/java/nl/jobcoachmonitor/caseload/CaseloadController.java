@@ -74,6 +74,7 @@ class CaseloadController {
     @GetMapping("/team")
     String team(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("coaches", caseload.team(user.organisationId()));
+        model.addAttribute("rates", measurement.responseRates(user));
         return "caseload/team";
     }
 }

@@ -16,6 +16,7 @@ import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,10 +38,12 @@ public class MeasurementManagement {
     private final PersonalDataAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, Instruments instruments,
             TrajectoryManagement trajectories, PersonalDataAccess access, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.waves = waves;
         this.responses = responses;
         this.links = links;
@@ -135,6 +138,48 @@ public class MeasurementManagement {
             return item.options().stream().filter(o -> o.value().equals(value)).findFirst()
                     .map(o -> o.label().get(locale)).orElse(value);
         }
+    }
+
+    /** Response rates per wave and per coach of the manager's organisation. */
+    @Transactional(readOnly = true)
+    public ResponseRates responseRates(CurrentUser user) {
+        if (!user.isManager()) {
+            throw new NotFoundException("organisation", user.organisationId());
+        }
+        var overdueFrom = today().minusDays(MeasurementWindow.OVERDUE_AFTER_DAYS);
+        Map<String, ResponseRates.Rate> perWave = new java.util.TreeMap<>(
+                java.util.Comparator.comparingInt(WaveSchedule::number));
+        Map<Long, ResponseRates.Rate> perCoach = new java.util.HashMap<>();
+        jdbc.sql("""
+                select w.code, t.coach_id, count(*) as waves,
+                    sum(case when e.id is null then 0 else 1 end) as employee,
+                    sum(case when c.id is null then 0 else 1 end) as coach,
+                    sum(case when r.id is null then 0 else 1 end) as employer
+                from measurement_wave w
+                join trajectory t on t.id = w.trajectory_id
+                left join response e on e.wave_id = w.id and e.respondent = 'EMPLOYEE' and e.completed_at is not null
+                left join response c on c.wave_id = w.id and c.respondent = 'COACH' and c.completed_at is not null
+                left join response r on r.wave_id = w.id and r.respondent = 'EMPLOYER' and r.completed_at is not null
+                where t.organisation_id = :organisation and w.status = 'OPEN' and w.due_on <= :overdueFrom
+                group by w.code, t.coach_id""")
+                .param("organisation", user.organisationId()).param("overdueFrom", overdueFrom)
+                .query((rs, n) -> {
+                    String code = rs.getString("code");
+                    var asked = WaveSchedule.respondents(code);
+                    int count = rs.getInt("waves");
+                    var rate = new ResponseRates.Rate(WaveSchedule.number(code) > 2 ? "T3" : code,
+                            count(asked.contains(Respondent.EMPLOYEE), count, rs.getInt("employee")),
+                            count(asked.contains(Respondent.COACH), count, rs.getInt("coach")),
+                            count(asked.contains(Respondent.EMPLOYER), count, rs.getInt("employer")));
+                    perWave.merge(rate.wave(), rate, ResponseRates.Rate::plus);
+                    perCoach.merge(rs.getLong("coach_id"), rate, ResponseRates.Rate::plus);
+                    return rate;
+                }).list();
+        return new ResponseRates(List.copyOf(perWave.values()), Map.copyOf(perCoach));
+    }
+
+    private static ResponseRates.Count count(boolean asked, int waves, int completed) {
+        return asked ? new ResponseRates.Count(waves, completed) : ResponseRates.Count.NONE;
     }
 
     // ---- questionnaires the coach fills in: their own, or the employee's answers given on paper or by phone ----
