@@ -2,29 +2,43 @@ package nl.jobcoachmonitor.audit;
 
 import java.sql.Timestamp;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import nl.jobcoachmonitor.identity.PersonalDataAccessed;
 
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes every access to personal data to the append-only {@code audit_event} table, in its own transaction: a read
+ * Writes every access to personal data to the append-only {@code audit_event} table, at once and on its own: a read
  * inside a read-only transaction is logged too, and a change that rolls back still leaves the attempt in the log.
+ *
+ * <p>The log has a small connection pool of its own. A request that holds a connection of the application's pool and
+ * logs an access would otherwise wait for a second one from the same pool; with as many such requests at once as the
+ * pool has connections, they would all wait for each other until the pool's timeout. An audit connection is held only
+ * for one insert (auto-commit) and never waits for anything else, so this cannot happen.
  */
 @Component
-class AccessLog {
+class AccessLog implements DisposableBean {
 
+    private static final int POOL_SIZE = 4;
+
+    private final HikariDataSource pool;
     private final JdbcClient jdbc;
 
-    AccessLog(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AccessLog(DataSourceProperties properties) {
+        this.pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        pool.setPoolName("audit");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setAutoCommit(true);
+        this.jdbc = JdbcClient.create(pool);
     }
 
     @EventListener
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
     void on(PersonalDataAccessed e) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, object_type, object_id, person_id,
@@ -41,5 +55,10 @@ class AccessLog {
                 .param("outcome", e.allowed() ? "ALLOWED" : "DENIED")
                 .param("address", e.remoteAddress())
                 .update();
+    }
+
+    @Override
+    public void destroy() {
+        pool.close();
     }
 }

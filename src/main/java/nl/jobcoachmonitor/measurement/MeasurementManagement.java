@@ -222,6 +222,42 @@ public class MeasurementManagement {
         return validation;
     }
 
+    /**
+     * Answers given through the API (the coach's own, or the employee's given on paper): stored and completed once,
+     * or refused with the errors per item ({@link InvalidAnswers}); nothing is stored then.
+     */
+    public SubmittedResponse submit(CurrentUser user, long trajectoryId, long waveId, Respondent respondent,
+            Map<String, Object> raw) {
+        var validation = submitEntry(user, trajectoryId, waveId, respondent, raw);
+        if (!validation.valid()) {
+            throw new InvalidAnswers(validation.errors());
+        }
+        var wave = waves.findById(waveId).orElseThrow();
+        var response = responses.find(waveId, respondent).orElseThrow();
+        return new SubmittedResponse(response.id(), trajectoryId, wave.code(), respondent, response.completedAt(),
+                response.enteredByCoach());
+    }
+
+    /** A response stored through the API. */
+    public record SubmittedResponse(long responseId, long trajectoryId, String wave, Respondent respondent,
+            java.time.Instant completedAt, boolean enteredByCoach) {
+    }
+
+    /** Answers that do not fit the instrument: the errors per item, nothing stored. */
+    public static class InvalidAnswers extends RuntimeException {
+
+        private final transient List<AnswerError> errors;
+
+        InvalidAnswers(List<AnswerError> errors) {
+            super("invalid answers");
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<AnswerError> errors() {
+            return errors;
+        }
+    }
+
     private MeasurementWave entryWave(CurrentUser user, nl.jobcoachmonitor.trajectory.TrajectoryRef trajectory,
             long waveId, Respondent respondent) {
         var wave = waves.findByIdAndTrajectoryId(waveId, trajectory.id())

@@ -440,7 +440,7 @@ class DemoDataTests {
         lines.addAll(rows(jdbc, "select count(*), sum(minutes) from contact"));
         lines.addAll(rows(jdbc, "select theme, count(*) from contact_theme group by theme order by theme"));
         lines.addAll(rows(jdbc, "select code, due_on, status from measurement_wave order by id"));
-        lines.addAll(rows(jdbc, "select respondent, answers, entered_by_coach from response order by id"));
+        lines.addAll(rows(jdbc, "select respondent, answers, case when entered_by_coach then 1 else 0 end from response order by id"));
         jdbc.query("select logged_at from contact order by id",
                 (ResultSet rs) -> {
                     lines.add(rs.getObject(1, OffsetDateTime.class).toInstant().toString());
