@@ -35,6 +35,10 @@ record MeasurementWave(@Id Long id, Long trajectoryId, String code, LocalDate du
         return new MeasurementWave(id, trajectoryId, code, dueOn, WaveStatus.CANCELLED, version);
     }
 
+    MeasurementWave reopen() {
+        return new MeasurementWave(id, trajectoryId, code, dueOn, WaveStatus.OPEN, version);
+    }
+
     int number() {
         return WaveSchedule.number(code);
     }

@@ -26,7 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Plans the waves of a trajectory when coaching on the job starts (a trajectory started in the coaching phase, or a
- * job search that ends in a job) and cancels the ones not yet due when it closes.
+ * job search that ends in a job), cancels the ones not yet due when it closes and opens those again when a closed
+ * trajectory is reopened as continued support.
  *
  * <p>The listeners run in the publishing transaction, just before it commits: a trajectory and its waves are stored
  * together or not at all (there is no event publication registry that would retry a listener after a crash). On every
@@ -65,6 +66,12 @@ class WavePlanner {
             waves.findByTrajectoryIdOrderByDueOnAsc(event.trajectoryId()).stream()
                     .filter(w -> w.status() == WaveStatus.OPEN && w.dueOn().isAfter(event.on()))
                     .forEach(w -> waves.save(w.cancel()));
+        } else if (event.from() == TrajectoryPhase.CLOSED) {
+            // Reopened as continued support: the waves still to come are measured again; the ones that fell while it
+            // was closed stay cancelled. Later waves follow from the nightly catch-up, as for every running trajectory.
+            waves.findByTrajectoryIdOrderByDueOnAsc(event.trajectoryId()).stream()
+                    .filter(w -> w.status() == WaveStatus.CANCELLED && w.dueOn().isAfter(event.on()))
+                    .forEach(w -> waves.save(w.reopen()));
         }
     }
 

@@ -78,6 +78,22 @@ class WavePlanningTests {
     }
 
     @Test
+    void reopeningAClosedTrajectoryAsContinuedSupportOpensTheWavesStillToCome() {
+        LocalDate on = LocalDate.now().minusMonths(4);
+        long id = start(TrajectoryPhase.COACHING, on);
+        LocalDate closed = LocalDate.now().minusMonths(2);
+        trajectories.changePhase(coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED, closed,
+                ClosingReason.values()[0], null, null, null, null));
+        assertThat(waves(id)).containsExactly("T0 " + on + " OPEN", "T1 " + on.plusMonths(3) + " CANCELLED",
+                "T2 " + on.plusMonths(6) + " CANCELLED");
+
+        trajectories.changePhase(coach(), id, new ChangePhaseForm(data.version(id),
+                TrajectoryPhase.CONTINUED_SUPPORT, LocalDate.now(), null, null, null, null, null));
+        assertThat(waves(id)).containsExactly("T0 " + on + " OPEN", "T1 " + on.plusMonths(3) + " CANCELLED",
+                "T2 " + on.plusMonths(6) + " OPEN");
+    }
+
+    @Test
     void everyNightTheWavesThatComeWithinReachArePlannedOnce() {
         LocalDate on = LocalDate.now().minusMonths(13);
         long id = start(TrajectoryPhase.COACHING, on);
