@@ -2,9 +2,6 @@ package nl.jobcoachmonitor.identity;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
@@ -19,45 +16,24 @@ class LoginThrottle {
     static final int MAX_FAILURES_PER_USER = 5;
     static final int MAX_FAILURES_PER_ADDRESS = 30;
     static final Duration BLOCK = Duration.ofMinutes(5);
-    private static final int MAX_TRACKED = 100_000;
 
-    private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    private final FailureThrottle failures;
 
     LoginThrottle(Clock clock) {
-        this.clock = clock;
+        this.failures = new FailureThrottle(clock, BLOCK);
     }
 
     boolean isBlocked(String username, String address) {
-        Instant now = clock.instant();
-        return blocked(userKey(username), MAX_FAILURES_PER_USER, now)
-                || blocked(addressKey(address), MAX_FAILURES_PER_ADDRESS, now);
+        return failures.blocked(userKey(username), MAX_FAILURES_PER_USER)
+                || failures.blocked(addressKey(address), MAX_FAILURES_PER_ADDRESS);
     }
 
     void failed(String username, String address) {
-        if (failures.size() > MAX_TRACKED) {
-            Instant now = clock.instant();
-            failures.values().removeIf(f -> f.since().plus(BLOCK).isBefore(now));
-        }
-        Instant now = clock.instant();
-        failures.merge(userKey(username), new Failures(1, now), (old, one) -> old.plusOne(now));
-        failures.merge(addressKey(address), new Failures(1, now), (old, one) -> old.plusOne(now));
+        failures.failed(userKey(username), addressKey(address));
     }
 
     void succeeded(String username) {
-        failures.remove(userKey(username));
-    }
-
-    private boolean blocked(String key, int max, Instant now) {
-        Failures f = failures.get(key);
-        if (f == null) {
-            return false;
-        }
-        if (f.since().plus(BLOCK).isBefore(now)) {
-            failures.remove(key, f);
-            return false;
-        }
-        return f.count() >= max;
+        failures.reset(userKey(username));
     }
 
     private static String userKey(String username) {
@@ -66,12 +42,5 @@ class LoginThrottle {
 
     private static String addressKey(String address) {
         return "a:" + address;
-    }
-
-    /** {@code since} moves with every failure, so a steady guesser stays blocked. */
-    private record Failures(int count, Instant since) {
-        Failures plusOne(Instant now) {
-            return new Failures(count + 1, now);
-        }
     }
 }

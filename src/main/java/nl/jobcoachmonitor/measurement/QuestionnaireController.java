@@ -1,6 +1,8 @@
 package nl.jobcoachmonitor.measurement;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import nl.jobcoachmonitor.identity.FailureThrottle;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,17 +31,27 @@ import org.springframework.web.bind.annotation.RequestParam;
  * token for a session attribute and moves on to {@code /q}, so the token leaves the address bar (and the history's
  * current entry). That step is a same-site meta refresh, not a 302: the session cookie is SameSite=Strict, and a link
  * opened from a mail program is a cross-site navigation whose redirects would not carry the new cookie.
- * Unknown, revoked, expired, used and tampered tokens all get the same page with the same status (404).
+ * Unknown, revoked, expired, used and tampered tokens all get the same page with the same status (404); after
+ * a number of those from one address (20 by default), it must wait a few minutes (429) before it may try
+ * again, also with a good link.
  */
 @Controller
 class QuestionnaireController {
 
     static final String SESSION_KEY = "jcm.questionnaire.link";
 
-    private final MeasurementManagement measurement;
+    static final Duration GUESSING_BLOCK = Duration.ofMinutes(5);
 
-    QuestionnaireController(MeasurementManagement measurement) {
+    private final MeasurementManagement measurement;
+    private final FailureThrottle guessing;
+    private final int maxFailedLinks;
+
+    /** {@code maxFailedLinks}: failed link openings from one address before it must wait {@link #GUESSING_BLOCK}. */
+    QuestionnaireController(MeasurementManagement measurement, Clock clock,
+            @Value("${jcm.questionnaire.max-failed-links-per-address:20}") int maxFailedLinks) {
         this.measurement = measurement;
+        this.guessing = new FailureThrottle(clock, GUESSING_BLOCK);
+        this.maxFailedLinks = maxFailedLinks;
     }
 
     /** Nothing of a questionnaire is cached, and no page of it tells another site where the respondent came from. */
@@ -48,8 +63,15 @@ class QuestionnaireController {
 
     @GetMapping("/q/{token}")
     String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        String address = "a:" + request.getRemoteAddr();
+        if (guessing.blocked(address, maxFailedLinks)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", String.valueOf(GUESSING_BLOCK.toSeconds()));
+            return "measurement/link-throttled";
+        }
         var link = measurement.exchange(token);
         if (link.isEmpty()) {
+            guessing.failed(address);
             return invalid(response);
         }
         if (request.getSession(false) != null) {

@@ -24,6 +24,8 @@ import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
@@ -159,6 +161,26 @@ class QuestionnaireTests {
         }
         assertThat(mvc.perform(get("/q/{t}", token)).andExpect(status().isNotFound()).andReturn().getResponse()
                 .getContentAsString()).as("a used link").isEqualTo(unknown);
+    }
+
+    @Test
+    void anAddressThatTriesTooManyBadLinksMustWaitEvenWithAGoodOneOthersAreNotHindered(
+            @Value("${jcm.questionnaire.max-failed-links-per-address}") int max) throws Exception {
+        String token = newLink(newTrajectory());
+        RequestPostProcessor guesser = request -> {
+            request.setRemoteAddr("192.0.2.7");
+            return request;
+        };
+        for (int i = 0; i < max; i++) {
+            mvc.perform(get("/q/{t}", "guess" + i + "x".repeat(38)).with(guesser)).andExpect(status().isNotFound());
+        }
+        String page = mvc.perform(get("/q/{t}", "guess-again" + "x".repeat(32)).with(guesser))
+                .andExpect(status().isTooManyRequests()).andExpect(header().string("Retry-After", "300"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Even wachten").doesNotContain("Deze link werkt niet");
+        mvc.perform(get("/q/{t}", token).with(guesser)).andExpect(status().isTooManyRequests());
+
+        mvc.perform(get("/q/{t}", token)).andExpect(status().isOk());
     }
 
     @Test
