@@ -51,7 +51,9 @@ class CaseloadController {
             @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         var filter = new CaseloadFilter(q, phase, user.isManager() ? coach : null, page);
         model.addAttribute("filter", filter);
-        model.addAttribute("result", caseload.find(user, filter));
+        var result = caseload.find(user, filter);
+        model.addAttribute("result", result);
+        model.addAttribute("waves", measurement.attention(result.rows().stream().map(CaseloadRow::id).toList()));
         model.addAttribute("phases", TrajectoryPhase.values());
         if (user.isManager()) {
             model.addAttribute("coaches", identity.coachesOf(user.organisationId()));

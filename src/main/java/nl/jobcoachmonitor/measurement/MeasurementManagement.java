@@ -140,6 +140,50 @@ public class MeasurementManagement {
         }
     }
 
+    /**
+     * Per trajectory, the most urgent wave whose questionnaires of the employee or the coach are not all completed
+     * while its window is open: overdue before a reminder before open, the oldest first. Trajectories without one are
+     * left out. The ids come from a list the user may see already (the caseload); only wave codes and states leave.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, WaveAttention> attention(java.util.Collection<Long> trajectoryIds) {
+        if (trajectoryIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate today = today();
+        Map<Long, WaveAttention> result = new java.util.HashMap<>();
+        Map<Long, LocalDate> due = new java.util.HashMap<>();
+        jdbc.sql("""
+                select w.trajectory_id, w.code, w.due_on,
+                    (select count(*) from response r where r.wave_id = w.id and r.respondent = 'EMPLOYEE'
+                       and r.completed_at is not null) as employee,
+                    (select count(*) from response r where r.wave_id = w.id and r.respondent = 'COACH'
+                       and r.completed_at is not null) as coach
+                from measurement_wave w
+                where w.trajectory_id in (:ids) and w.status = 'OPEN' and w.due_on <= :today and w.due_on > :closed
+                """).param("ids", trajectoryIds).param("today", today)
+                .param("closed", today.minusDays(MeasurementWindow.CLOSES_AFTER_DAYS))
+                .query((rs, n) -> {
+                    String code = rs.getString("code");
+                    var asked = WaveSchedule.respondents(code);
+                    boolean pending = asked.contains(Respondent.EMPLOYEE) && rs.getInt("employee") == 0
+                            || rs.getInt("coach") == 0;
+                    if (pending) {
+                        long trajectory = rs.getLong("trajectory_id");
+                        LocalDate dueOn = rs.getObject("due_on", LocalDate.class);
+                        var candidate = new WaveAttention(code, new MeasurementWindow(dueOn).stateOn(today));
+                        var current = result.get(trajectory);
+                        if (current == null || candidate.state().compareTo(current.state()) > 0
+                                || candidate.state() == current.state() && dueOn.isBefore(due.get(trajectory))) {
+                            result.put(trajectory, candidate);
+                            due.put(trajectory, dueOn);
+                        }
+                    }
+                    return pending;
+                }).list();
+        return result;
+    }
+
     /** Response rates per wave and per coach of the manager's organisation. */
     @Transactional(readOnly = true)
     public ResponseRates responseRates(CurrentUser user) {
