@@ -10,6 +10,7 @@ import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.IdentityManagement;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
+import nl.jobcoachmonitor.outcomes.OutcomesManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
@@ -32,9 +33,12 @@ class CaseloadController {
     private final PersonalDataAccess access;
     private final MeasurementManagement measurement;
     private final Clock clock;
+    private final OutcomesManagement outcomes;
 
     CaseloadController(CaseloadQuery caseload, TrajectoryManagement trajectories, ContactManagement contacts,
-            IdentityManagement identity, PersonalDataAccess access, MeasurementManagement measurement, Clock clock) {
+            IdentityManagement identity, PersonalDataAccess access, MeasurementManagement measurement, Clock clock,
+            OutcomesManagement outcomes) {
+        this.outcomes = outcomes;
         this.measurement = measurement;
         this.caseload = caseload;
         this.trajectories = trajectories;
@@ -54,6 +58,9 @@ class CaseloadController {
         var result = caseload.find(user, filter);
         model.addAttribute("result", result);
         model.addAttribute("waves", measurement.attention(result.rows().stream().map(CaseloadRow::id).toList()));
+        if (htmx == null) {
+            model.addAttribute("signals", outcomes.openSignals(user));
+        }
         model.addAttribute("phases", TrajectoryPhase.values());
         if (user.isManager()) {
             model.addAttribute("coaches", identity.coachesOf(user.organisationId()));

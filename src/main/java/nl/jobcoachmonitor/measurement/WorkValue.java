@@ -8,15 +8,15 @@ public enum WorkValue {
         return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    String important() {
+    public String important() {
         return "wv_" + code() + "_important";
     }
 
-    String offered() {
+    public String offered() {
         return "wv_" + code() + "_offered";
     }
 
-    String achieved() {
+    public String achieved() {
         return "wv_" + code() + "_achieved";
     }
 }

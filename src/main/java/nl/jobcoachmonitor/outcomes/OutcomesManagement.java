@@ -1,0 +1,107 @@
+package nl.jobcoachmonitor.outcomes;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.List;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.NotFoundException;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outcomes module's public API: a trajectory's indicators over time, the open signals of a caseload, handling a
+ * signal, and rebuilding every indicator from scratch.
+ */
+@Service
+@Transactional
+public class OutcomesManagement {
+
+    static final int NOTE_MAX = 500;
+
+    private final IndicatorStore store;
+    private final TrajectoryManagement trajectories;
+    private final PersonalDataAccess access;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    OutcomesManagement(IndicatorStore store, TrajectoryManagement trajectories, PersonalDataAccess access,
+            JdbcClient jdbc, Clock clock) {
+        this.store = store;
+        this.trajectories = trajectories;
+        this.access = access;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** A trajectory's indicators and what each wave measured, for those who see the trajectory; the read is logged. */
+    @Transactional(readOnly = true)
+    public Outcomes outcomes(CurrentUser user, long trajectoryId) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        access.read("trajectory_indicator", trajectoryId, trajectory.employeeId());
+        return new Outcomes(store.find(trajectoryId), store.waves(trajectoryId));
+    }
+
+    public record Outcomes(TrajectoryIndicators indicators, List<WaveIndicators> waves) {
+    }
+
+    /** The open signals of the trajectories the user coaches (a coach) or of the organisation (a manager). */
+    @Transactional(readOnly = true)
+    public List<SignalView> openSignals(CurrentUser user) {
+        if (!user.isCoach() && !user.isManager()) {
+            return List.of();
+        }
+        String scope = user.isCoach() ? "t.coach_id = :scope" : "t.organisation_id = :scope";
+        var signals = jdbc.sql("""
+                select s.id, s.trajectory_id, e.first_name, e.last_name, s.kind, s.trigger_key, s.raised_on
+                from signal s join trajectory t on t.id = s.trajectory_id join employee e on e.id = t.employee_id
+                where s.handled_at is null and s.resolved_at is null and t.phase <> 'CLOSED'""" + " and " + scope)
+                .param("scope", user.isCoach() ? user.id() : user.organisationId())
+                .query((rs, n) -> new SignalView(rs.getLong(1), rs.getLong(2), rs.getString(3) + " " + rs.getString(4),
+                        SignalKind.valueOf(rs.getString(5)), rs.getString(6),
+                        rs.getObject(7, java.time.LocalDate.class)))
+                .list().stream()
+                .sorted(Comparator.comparing(SignalView::kind).thenComparing(SignalView::raisedOn)
+                        .thenComparing(SignalView::id))
+                .toList();
+        if (!signals.isEmpty()) {
+            access.searched("signal", "open signals: " + signals.size());
+        }
+        return signals;
+    }
+
+    /** Marks a signal handled with a short note; only for someone who sees its trajectory. Logged. */
+    public void handle(CurrentUser user, long signalId, String note) {
+        var trajectoryId = jdbc.sql("select trajectory_id from signal where id = :id and handled_at is null "
+                + "and resolved_at is null").param("id", signalId).query(Long.class).optional()
+                .orElseThrow(() -> new NotFoundException("signal", signalId));
+        var trajectory = trajectories.visible(user, trajectoryId);
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty()) {
+            throw new DomainRuleViolation("note", "signal.note.required");
+        }
+        if (text.length() > NOTE_MAX) {
+            throw new DomainRuleViolation("note", "signal.note.tooLong");
+        }
+        jdbc.sql("update signal set handled_at = :now, handled_by = :user, note = :note where id = :id "
+                + "and handled_at is null").param("now", Timestamp.from(clock.instant())).param("user", user.id())
+                .param("note", text).param("id", signalId).update();
+        access.changed("signal", signalId, trajectory.employeeId());
+    }
+
+    /** Recomputes every trajectory's indicators from scratch; the number of trajectories. */
+    public int rebuild() {
+        jdbc.sql("delete from wave_work_value").update();
+        jdbc.sql("delete from wave_indicator").update();
+        jdbc.sql("delete from trajectory_indicator").update();
+        var all = store.allTrajectories();
+        all.forEach(store::update);
+        return all.size();
+    }
+}

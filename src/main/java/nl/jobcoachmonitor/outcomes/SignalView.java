@@ -1,0 +1,8 @@
+package nl.jobcoachmonitor.outcomes;
+
+import java.time.LocalDate;
+
+/** An open signal on the caseload: whose trajectory, what, since when, and what raised it (a wave or a date). */
+public record SignalView(long id, long trajectoryId, String employeeName, SignalKind kind, String trigger,
+        LocalDate raisedOn) {
+}
