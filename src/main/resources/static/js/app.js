@@ -34,3 +34,33 @@
   document.addEventListener('DOMContentLoaded', () => drawIntensity(document));
   document.addEventListener('htmx:afterSettle', () => drawIntensity(document));
 })();
+
+// Work values of the latest wave: importance against achievement, one pair of bars per value.
+(function () {
+  let chart = null;
+
+  function draw() {
+    const canvas = document.getElementById('work-values-chart');
+    if (!canvas || typeof Chart === 'undefined') return;
+    if (chart) chart.destroy();
+    const d = canvas.dataset;
+    const values = (raw) => raw ? raw.split(',').map((v) => v === '' ? null : Number(v)) : [];
+    chart = new Chart(canvas, {
+      type: 'bar',
+      data: {
+        labels: d.labels ? d.labels.split('|') : [],
+        datasets: [
+          { label: d.labelImportant, data: values(d.important), backgroundColor: '#0b5cad' },
+          { label: d.labelAchieved, data: values(d.achieved), backgroundColor: '#1a7f37' }
+        ]
+      },
+      options: {
+        indexAxis: 'y', responsive: true, maintainAspectRatio: false, animation: false,
+        scales: { x: { min: 1, max: 5, ticks: { stepSize: 1 } } },
+        plugins: { legend: { position: 'bottom' } }
+      }
+    });
+  }
+
+  document.addEventListener('DOMContentLoaded', draw);
+})();

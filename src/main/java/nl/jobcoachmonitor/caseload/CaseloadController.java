@@ -76,6 +76,10 @@ class CaseloadController {
         model.addAttribute("contacts", contacts.section(user, id, "all".equals(contactsShown)));
         model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
         model.addAttribute("waves", measurement.waves(user, id));
+        var seen = outcomes.outcomes(user, id);
+        model.addAttribute("outcomes", seen);
+        model.addAttribute("workValuesWave", seen.waves().stream().filter(w -> !w.workValues().isEmpty())
+                .reduce((a, b) -> b).orElse(null));
         ContactOptions.addTo(model);
         return "caseload/trajectory";
     }

@@ -19,6 +19,21 @@ public record WaveIndicators(long trajectoryId, String wave, LocalDate dueOn, Bo
     public record Scores(Integer important, Integer offered, Integer achieved) {
     }
 
+    /** The work values answered at this wave, by code, in the instrument's order. */
+    public List<String> workValueCodes() {
+        return List.copyOf(workValues.keySet());
+    }
+
+    /** Importance per work value, in the order of {@link #workValueCodes()}; empty text when not answered. */
+    public List<String> importantScores() {
+        return workValues.values().stream().map(s -> s.important() == null ? "" : s.important().toString()).toList();
+    }
+
+    /** Achievement per work value, in the order of {@link #workValueCodes()}; empty text when not answered. */
+    public List<String> achievedScores() {
+        return workValues.values().stream().map(s -> s.achieved() == null ? "" : s.achieved().toString()).toList();
+    }
+
     boolean employeeAnswered() {
         return paidWork != null || rapportEmployee != null || capabilitySet != null;
     }
