@@ -27,6 +27,16 @@ create table trajectory_indicator (
     computed_at timestamp with time zone not null
 );
 
+-- Contact hours per calendar month and party group, for the contact hours over time in the study report.
+create table trajectory_month (
+    trajectory_id bigint not null references trajectory (id),
+    first_day date not null,
+    employee_minutes integer not null,
+    employer_minutes integer not null,
+    other_minutes integer not null,
+    primary key (trajectory_id, first_day)
+);
+
 create table wave_indicator (
     trajectory_id bigint not null references trajectory (id),
     wave_code varchar(10) not null,

@@ -3,6 +3,7 @@ package nl.jobcoachmonitor.outcomes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,7 +58,12 @@ final class IndicatorCalculator {
     record Raised(SignalKind kind, String trigger) {
     }
 
-    record Result(TrajectoryIndicators trajectory, List<WaveIndicators> waves, List<Raised> signals) {
+    record Result(TrajectoryIndicators trajectory, List<WaveIndicators> waves, List<Raised> signals,
+            List<MonthHours> months) {
+    }
+
+    /** Contact minutes in one calendar month by party group: employee, employer (with colleagues), others. */
+    record MonthHours(YearMonth month, int employeeMinutes, int employerMinutes, int otherMinutes) {
     }
 
     static Result compute(Facts facts) {
@@ -89,7 +95,8 @@ final class IndicatorCalculator {
                         .orElse(null),
                 latest(employeeWaves, WaveIndicators::capabilitySet),
                 latestEmployee == null || latestEmployee.gaps() == null ? null : latestEmployee.gaps().size());
-        return new Result(indicators, waves, signals(facts, waves, employeeWaves, withJobFit, lastContact));
+        return new Result(indicators, waves, signals(facts, waves, employeeWaves, withJobFit, lastContact),
+                months(facts));
     }
 
     private static Boolean retained(Facts facts, WaveIndicators t2, boolean jobLost) {
@@ -166,6 +173,20 @@ final class IndicatorCalculator {
         }
         facts.overdueWaves().forEach(w -> raised.add(new Raised(SignalKind.WAVE_OVERDUE, w.wave())));
         return raised;
+    }
+
+    private static List<MonthHours> months(Facts facts) {
+        Map<YearMonth, int[]> minutes = new java.util.TreeMap<>();
+        for (ContactFact contact : facts.contacts()) {
+            int[] m = minutes.computeIfAbsent(YearMonth.from(contact.on()), k -> new int[3]);
+            m[switch (contact.party().group()) {
+                case "EMPLOYEE" -> 0;
+                case "EMPLOYER" -> 1;
+                default -> 2;
+            }] += contact.minutes();
+        }
+        return minutes.entrySet().stream().map(e -> new MonthHours(e.getKey(), e.getValue()[0], e.getValue()[1],
+                e.getValue()[2])).toList();
     }
 
     private static List<WaveIndicators> waves(Facts facts) {

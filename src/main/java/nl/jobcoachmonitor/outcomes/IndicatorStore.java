@@ -123,6 +123,13 @@ class IndicatorStore {
         var t = result.trajectory();
         long id = t.trajectoryId();
         jdbc.sql("delete from wave_work_value where trajectory_id = :id").param("id", id).update();
+        jdbc.sql("delete from trajectory_month where trajectory_id = :id").param("id", id).update();
+        for (var month : result.months()) {
+            jdbc.sql("insert into trajectory_month (trajectory_id, first_day, employee_minutes, employer_minutes, "
+                    + "other_minutes) values (:id, :month, :employee, :employer, :other)").param("id", id)
+                    .param("month", month.month().atDay(1)).param("employee", month.employeeMinutes())
+                    .param("employer", month.employerMinutes()).param("other", month.otherMinutes()).update();
+        }
         jdbc.sql("delete from wave_indicator where trajectory_id = :id").param("id", id).update();
         jdbc.sql("delete from trajectory_indicator where trajectory_id = :id").param("id", id).update();
         jdbc.sql("""

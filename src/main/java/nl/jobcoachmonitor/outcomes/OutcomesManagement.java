@@ -98,6 +98,7 @@ public class OutcomesManagement {
     /** Recomputes every trajectory's indicators from scratch; the number of trajectories. */
     public int rebuild() {
         jdbc.sql("delete from wave_work_value").update();
+        jdbc.sql("delete from trajectory_month").update();
         jdbc.sql("delete from wave_indicator").update();
         jdbc.sql("delete from trajectory_indicator").update();
         var all = store.allTrajectories();

@@ -78,6 +78,11 @@ class IndicatorCalculatorTests {
         assertThat(result.first().totalPerMonth()).isCloseTo(4.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(result.second().employeeHours()).isEqualByComparingTo("1.50");
         assertThat(result.lastContactOn()).isEqualTo(START.plusMonths(4));
+        assertThat(on(START.plusMonths(7)).months()).containsExactly(
+                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 1), 120 + 600, 0, 0),
+                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 2), 0, 60, 0),
+                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 3), 0, 30, 30),
+                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 5), 90, 0, 0));
     }
 
     @Test

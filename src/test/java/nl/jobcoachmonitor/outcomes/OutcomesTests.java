@@ -134,6 +134,8 @@ class OutcomesTests {
                 .query((rs, n) -> row(rs)).list());
         rows.addAll(jdbc.sql("select * from wave_work_value order by trajectory_id, wave_code, work_value")
                 .query((rs, n) -> row(rs)).list());
+        rows.addAll(jdbc.sql("select * from trajectory_month order by trajectory_id, first_day")
+                .query((rs, n) -> row(rs)).list());
         return rows;
     }
 
