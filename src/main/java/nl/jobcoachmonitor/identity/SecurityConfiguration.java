@@ -78,11 +78,12 @@ class SecurityConfiguration {
                         .permitAll()
                         // the questionnaire by personal link: no account, the link's token is the authorisation
                         .requestMatchers("/q", "/q/**").permitAll()
-                        .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**")
+                        .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**", "/signals/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/commissioner/**").hasRole(Role.COMMISSIONER.name())
+                        .requestMatchers("/report/**").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name())
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure))

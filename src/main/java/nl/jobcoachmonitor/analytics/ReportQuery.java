@@ -1,0 +1,191 @@
+package nl.jobcoachmonitor.analytics;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the population of a report from the indicator read models: one row per trajectory with coaching on the job,
+ * the work values per wave as sums, and the contact minutes per month since the start of coaching as sums. Always
+ * within a scope (an organisation or a commissioner), in the SQL itself.
+ */
+@Component
+class ReportQuery {
+
+    /** Months since the start of coaching shown in the hours over time. */
+    static final int MONTHS = 12;
+
+    private final JdbcClient jdbc;
+
+    ReportQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Whose trajectories: an organisation's (manager) or a commissioner's. */
+    record Scope(String column, long id) {
+
+        static Scope organisation(long id) {
+            return new Scope("t.organisation_id", id);
+        }
+
+        static Scope commissioner(long id) {
+            return new Scope("t.commissioner_id", id);
+        }
+    }
+
+    /** One trajectory of the population; null where not known. */
+    record Row(long trajectoryId, long coachId, Long employerId, long commissionerId, TrajectoryPhase phase, int age,
+            BigDecimal contractHours, LocalDate coachingStartedOn, Double hoursFirst, Double employeeHoursFirst,
+            Double employerHoursFirst, Double hoursSecond, Double employeeHoursSecond, Double employerHoursSecond,
+            Boolean retained, Boolean positiveDevelopment, Integer jobFit, BigDecimal rapport, BigDecimal fitWishes,
+            Integer capabilitySet, String disclosedEmployer, Integer reactionEmployer, String disclosedColleagues,
+            Integer reactionColleagues, Integer coachValue) {
+    }
+
+    /** Sums of one work value's answers at one wave, and how many answered. */
+    record WorkValueSums(String wave, String workValue, int n, long important, long achieved, int gaps) {
+    }
+
+    /** Contact minutes in the n-th month since coaching started, summed over the population. */
+    record MonthSums(int month, long employeeMinutes, long employerMinutes, long otherMinutes) {
+    }
+
+    private record Where(String sql, Map<String, Object> params) {
+    }
+
+    private static Where where(Scope scope, ReportFilter filter) {
+        StringBuilder sql = new StringBuilder(" where " + scope.column() + " = :scope"
+                + " and i.coaching_started_on is not null");
+        Map<String, Object> params = new HashMap<>();
+        params.put("scope", scope.id());
+        if (filter.from() != null) {
+            sql.append(" and i.coaching_started_on >= :from");
+            params.put("from", filter.from());
+        }
+        if (filter.to() != null) {
+            sql.append(" and i.coaching_started_on <= :to");
+            params.put("to", filter.to());
+        }
+        if (filter.phase() != null) {
+            sql.append(" and t.phase = :phase");
+            params.put("phase", filter.phase().name());
+        }
+        if (filter.commissionerId() != null) {
+            sql.append(" and t.commissioner_id = :commissioner");
+            params.put("commissioner", filter.commissionerId());
+        }
+        if (filter.ageBand() != null) {
+            // Age at the start of coaching between lowest and highest: born after start - (highest + 1) years and on
+            // or before start - lowest years. The numbers come from the enum, never from input.
+            sql.append(" and e.birth_date > i.coaching_started_on - interval '" + (filter.ageBand().highest + 1)
+                    + "' year and e.birth_date <= i.coaching_started_on - interval '" + filter.ageBand().lowest
+                    + "' year");
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    private static final String FROM = " from trajectory t join employee e on e.id = t.employee_id"
+            + " join trajectory_indicator i on i.trajectory_id = t.id";
+
+    List<Row> rows(Scope scope, ReportFilter filter) {
+        var where = where(scope, filter);
+        return jdbc.sql("""
+                select t.id, t.coach_id, t.employer_id, t.commissioner_id, t.phase, e.birth_date,
+                    coalesce(w0.contract_hours, t.job_contract_hours) as contract_hours, i.coaching_started_on,
+                    i.months_0_3, i.hours_total_0_3, i.hours_employee_0_3, i.hours_employer_0_3,
+                    i.months_3_6, i.hours_total_3_6, i.hours_employee_3_6, i.hours_employer_3_6,
+                    i.retained, i.positive_development, i.job_fit_latest, i.rapport_employee, i.fit_wishes,
+                    i.capability_set_latest,
+                    coalesce(w2.disclosed_employer, w0.disclosed_employer) as disclosed_employer,
+                    coalesce(w2.reaction_employer, w0.reaction_employer) as reaction_employer,
+                    coalesce(w2.disclosed_colleagues, w0.disclosed_colleagues) as disclosed_colleagues,
+                    coalesce(w2.reaction_colleagues, w0.reaction_colleagues) as reaction_colleagues,
+                    coalesce(w2.coach_value, w0.coach_value) as coach_value
+                """ + FROM + """
+                 left join wave_indicator w0 on w0.trajectory_id = t.id and w0.wave_code = 'T0'
+                 left join wave_indicator w2 on w2.trajectory_id = t.id and w2.wave_code = 'T2'
+                """ + where.sql())
+                .params(where.params())
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        LocalDate start = rs.getObject("coaching_started_on", LocalDate.class);
+        int age = Period.between(rs.getObject("birth_date", LocalDate.class), start).getYears();
+        return new Row(rs.getLong("id"), rs.getLong("coach_id"), longOrNull(rs, "employer_id"),
+                rs.getLong("commissioner_id"), TrajectoryPhase.valueOf(rs.getString("phase")), age,
+                rs.getBigDecimal("contract_hours"), start,
+                perMonth(rs, "hours_total_0_3", "months_0_3"), perMonth(rs, "hours_employee_0_3", "months_0_3"),
+                perMonth(rs, "hours_employer_0_3", "months_0_3"), perMonth(rs, "hours_total_3_6", "months_3_6"),
+                perMonth(rs, "hours_employee_3_6", "months_3_6"), perMonth(rs, "hours_employer_3_6", "months_3_6"),
+                bool(rs, "retained"), bool(rs, "positive_development"), integer(rs, "job_fit_latest"),
+                rs.getBigDecimal("rapport_employee"), rs.getBigDecimal("fit_wishes"),
+                integer(rs, "capability_set_latest"), rs.getString("disclosed_employer"),
+                integer(rs, "reaction_employer"), rs.getString("disclosed_colleagues"),
+                integer(rs, "reaction_colleagues"), integer(rs, "coach_value"));
+    }
+
+    /** Per wave (T0 and T2) and work value: how many answered, the sums of importance and achievement, the gaps. */
+    List<WorkValueSums> workValues(Scope scope, ReportFilter filter) {
+        var where = where(scope, filter);
+        return jdbc.sql("""
+                select v.wave_code, v.work_value, count(*) as n, sum(v.important) as important,
+                    sum(v.achieved) as achieved,
+                    sum(case when v.important >= 4 and v.achieved < 4 then 1 else 0 end) as gaps
+                """ + FROM + " join wave_work_value v on v.trajectory_id = t.id" + where.sql()
+                + " and v.wave_code in ('T0', 'T2') and v.important is not null and v.achieved is not null"
+                + " group by v.wave_code, v.work_value")
+                .params(where.params())
+                .query((rs, n) -> new WorkValueSums(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
+                        rs.getLong(5), rs.getInt(6)))
+                .list();
+    }
+
+    /** Contact minutes per month since the start of coaching (0 = the month it started), summed. */
+    List<MonthSums> months(Scope scope, ReportFilter filter) {
+        var where = where(scope, filter);
+        return jdbc.sql("""
+                select x.month_index, sum(x.employee_minutes), sum(x.employer_minutes), sum(x.other_minutes)
+                from (select (extract(year from m.first_day) - extract(year from i.coaching_started_on)) * 12
+                        + extract(month from m.first_day) - extract(month from i.coaching_started_on) as month_index,
+                        m.employee_minutes, m.employer_minutes, m.other_minutes
+                """ + FROM + " join trajectory_month m on m.trajectory_id = t.id" + where.sql()
+                + ") x where x.month_index >= 0 and x.month_index < " + MONTHS
+                + " group by x.month_index order by x.month_index")
+                .params(where.params())
+                .query((rs, n) -> new MonthSums(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .list();
+    }
+
+    private static Double perMonth(ResultSet rs, String hours, String months) throws SQLException {
+        BigDecimal m = rs.getBigDecimal(months);
+        BigDecimal h = rs.getBigDecimal(hours);
+        return m == null || h == null || m.signum() == 0 ? null : h.doubleValue() / m.doubleValue();
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return rs.wasNull() ? null : value;
+    }
+}
