@@ -13,7 +13,7 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  *
  * <ul>
  * <li>Pearson: interval {@code tanh(atanh(r) ∓ 1.959964 / √(n − 3))}, as R's {@code cor.test}; checked against R 4.2
- * on {@code mtcars} ({@code mpg} and {@code wt}, also with missing values) to a relative difference below 1e-6.
+ * on {@code mtcars} ({@code mpg} and {@code wt}, also with missing values) to about 1e-14 relative.
  * <li>Spearman: Pearson's r of the ranks (ties get their mean rank); p-value by the t approximation, as R's
  * {@code cor.test(..., method = "spearman", exact = FALSE)} (checked as above); interval by Fisher's z with the
  * standard error {@code √((1 + r²/2) / (n − 3))} of Bonett and Wright (2000), for which R has no reference.
