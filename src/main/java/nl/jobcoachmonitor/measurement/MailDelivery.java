@@ -94,10 +94,12 @@ class MailDelivery {
                 message.setHeader("Auto-Submitted", "auto-generated");
             }
             smtp.send(message);
-            newTransaction.executeWithoutResult(status -> mails.sent(mail.id(), clock.instant()));
         } catch (MessagingException | RuntimeException e) {
             log.warn("Questionnaire mail {} was not sent: {}", mail.id(), e.toString());
-            newTransaction.executeWithoutResult(status -> mails.failed(mail.id(), e.getMessage() != null ? e.getMessage() : e.toString()));
+            String failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            newTransaction.executeWithoutResult(status -> mails.failed(mail.id(), failure));
+            return;
         }
+        newTransaction.executeWithoutResult(status -> mails.sent(mail.id(), clock.instant()));
     }
 }
