@@ -15,7 +15,7 @@ class HomeController {
         return switch (user.role()) {
             case COACH, MANAGER -> "redirect:/caseload";
             case ADMIN -> "redirect:/admin/users";
-            case COMMISSIONER -> "redirect:/commissioner";
+            case COMMISSIONER -> "redirect:/report";
             case RESEARCHER -> "redirect:/research";
         };
     }
@@ -23,7 +23,7 @@ class HomeController {
     /** Commissioners will see aggregates here (issue: indicators and study report); never a person. */
     @GetMapping("/commissioner")
     String commissioner() {
-        return "commissioner";
+        return "redirect:/report";
     }
 
     /** Researchers will find their pseudonymised exports here. */

@@ -35,17 +35,22 @@
   document.addEventListener('htmx:afterSettle', () => drawIntensity(document));
 })();
 
-// Work values of the latest wave: importance against achievement, one pair of bars per value.
+// Work values: importance against achievement, one pair of bars per value (trajectory page and report); the report's
+// contact hours per month since the start of coaching.
 (function () {
-  let chart = null;
+  const charts = new Map();
+  const values = (raw) => raw ? raw.split(',').map((v) => v === '' || v === 'NaN' ? null : Number(v)) : [];
 
-  function draw() {
-    const canvas = document.getElementById('work-values-chart');
+  function replace(canvas, config) {
+    if (charts.has(canvas.id)) charts.get(canvas.id).destroy();
+    charts.set(canvas.id, new Chart(canvas, config));
+  }
+
+  function drawValues(id) {
+    const canvas = document.getElementById(id);
     if (!canvas || typeof Chart === 'undefined') return;
-    if (chart) chart.destroy();
     const d = canvas.dataset;
-    const values = (raw) => raw ? raw.split(',').map((v) => v === '' ? null : Number(v)) : [];
-    chart = new Chart(canvas, {
+    replace(canvas, {
       type: 'bar',
       data: {
         labels: d.labels ? d.labels.split('|') : [],
@@ -62,5 +67,36 @@
     });
   }
 
-  document.addEventListener('DOMContentLoaded', draw);
+  function drawMonths() {
+    const canvas = document.getElementById('report-months-chart');
+    if (!canvas || typeof Chart === 'undefined') return;
+    const d = canvas.dataset;
+    replace(canvas, {
+      type: 'line',
+      data: {
+        labels: d.months ? d.months.split(',') : [],
+        datasets: [
+          { label: d.labelEmployee, data: values(d.employee), borderColor: '#0b5cad', backgroundColor: '#0b5cad' },
+          { label: d.labelEmployer, data: values(d.employer), borderColor: '#bf8700', backgroundColor: '#bf8700' }
+        ]
+      },
+      options: {
+        responsive: true, maintainAspectRatio: false, animation: false,
+        scales: {
+          x: { title: { display: true, text: d.labelMonth } },
+          y: { beginAtZero: true, title: { display: true, text: d.labelHours } }
+        },
+        plugins: { legend: { position: 'bottom' } }
+      }
+    });
+  }
+
+  function drawAll() {
+    drawValues('work-values-chart');
+    drawValues('report-values-chart');
+    drawMonths();
+  }
+
+  document.addEventListener('DOMContentLoaded', drawAll);
+  document.addEventListener('htmx:afterSettle', drawAll);
 })();

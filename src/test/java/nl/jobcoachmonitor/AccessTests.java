@@ -114,7 +114,7 @@ class AccessTests {
                 assertThat(response.getContentAsString()).doesNotContain(name);
             }
         }
-        String home = mvc.perform(get("/commissioner").with(data.as("gemeente"))).andExpect(status().isOk())
+        String home = mvc.perform(get("/report").with(data.as("gemeente"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(home).doesNotContain(name);
     }

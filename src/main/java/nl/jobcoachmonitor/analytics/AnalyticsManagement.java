@@ -28,9 +28,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The analytics module's public API: the study report for the population a manager (the organisation) or a
- * commissioner (the trajectories it commissions) may see, only in aggregate. For a commissioner, a selection that
- * narrows to one coach or one employer is refused: it would describe a person.
+ * The analytics module's public API: the study report for the population a manager (the organisation), a commissioner
+ * (the trajectories it commissions) or a researcher (all, the overall report) may see, only in aggregate. For a
+ * commissioner or researcher, a selection that narrows to one coach or one employer is refused: it would describe a
+ * person.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,12 +61,14 @@ public class AnalyticsManagement {
         } else if (user.role() == Role.COMMISSIONER && user.commissionerId() != null) {
             scope = Scope.commissioner(user.commissionerId());
             filter = new ReportFilter(requested.from(), requested.to(), requested.ageBand(), requested.phase(), null);
+        } else if (user.role() == Role.RESEARCHER) {
+            scope = Scope.all();
         } else {
             throw new NotFoundException("report", user.id());
         }
         access.searched("study_report", describe(filter));
         List<Row> rows = query.rows(scope, filter);
-        if (user.role() == Role.COMMISSIONER && !rows.isEmpty()
+        if (user.role() != Role.MANAGER && !rows.isEmpty()
                 && (distinct(rows, Row::coachId) < 2 || distinct(rows, Row::employerId) < 2)) {
             return StudyReport.refused(filter, "report.refused.narrow");
         }
@@ -88,24 +91,24 @@ public class AnalyticsManagement {
 
     private static List<Measure> table(List<Row> rows) {
         List<Measure> table = new ArrayList<>();
-        table.add(mean("report.row.age", rows, r -> (double) r.age(), "30"));
+        table.add(mean("report.row.age", rows, r -> (double) r.age(), 30.0));
         table.add(mean("report.row.contractHours", rows,
-                r -> r.contractHours() == null ? null : r.contractHours().doubleValue(), "24"));
+                r -> r.contractHours() == null ? null : r.contractHours().doubleValue(), 24.0));
         table.add(percent("report.row.toldEmployer", rows, r -> r.disclosedEmployer() == null ? null
-                : !"no".equals(r.disclosedEmployer()), "78%"));
-        table.add(mean("report.row.reactionEmployer", rows, r -> number(r.reactionEmployer()), "8,4"));
+                : !"no".equals(r.disclosedEmployer()), 78.0));
+        table.add(mean("report.row.reactionEmployer", rows, r -> number(r.reactionEmployer()), 8.4));
         table.add(percent("report.row.toldColleagues", rows, r -> r.disclosedColleagues() == null ? null
-                : !"no".equals(r.disclosedColleagues()), "58%"));
-        table.add(mean("report.row.reactionColleagues", rows, r -> number(r.reactionColleagues()), "7,9"));
-        table.add(mean("report.row.coachValue", rows, r -> number(r.coachValue()), "8,2"));
-        table.add(mean("report.row.hoursFirst", rows, Row::hoursFirst, "4,8"));
+                : !"no".equals(r.disclosedColleagues()), 58.0));
+        table.add(mean("report.row.reactionColleagues", rows, r -> number(r.reactionColleagues()), 7.9));
+        table.add(mean("report.row.coachValue", rows, r -> number(r.coachValue()), 8.2));
+        table.add(mean("report.row.hoursFirst", rows, Row::hoursFirst, 4.8));
         table.add(mean("report.row.employeeHoursFirst", rows, Row::employeeHoursFirst, null));
         table.add(mean("report.row.employerHoursFirst", rows, Row::employerHoursFirst, null));
-        table.add(mean("report.row.hoursSecond", rows, Row::hoursSecond, "3,7"));
+        table.add(mean("report.row.hoursSecond", rows, Row::hoursSecond, 3.7));
         table.add(mean("report.row.employeeHoursSecond", rows, Row::employeeHoursSecond, null));
         table.add(mean("report.row.employerHoursSecond", rows, Row::employerHoursSecond, null));
-        table.add(percent("report.row.retained", rows, Row::retained, "88%"));
-        table.add(percent("report.row.positiveDevelopment", rows, Row::positiveDevelopment, "25%"));
+        table.add(percent("report.row.retained", rows, Row::retained, 88.0));
+        table.add(percent("report.row.positiveDevelopment", rows, Row::positiveDevelopment, 25.0));
         table.add(mean("report.row.capabilitySet", rows, r -> number(r.capabilitySet()), null));
         return table;
     }
@@ -114,7 +117,7 @@ public class AnalyticsManagement {
         return value == null ? null : value.doubleValue();
     }
 
-    private static Measure mean(String key, List<Row> rows, Function<Row, Double> value, String study) {
+    private static Measure mean(String key, List<Row> rows, Function<Row, Double> value, Double study) {
         double[] values = rows.stream().map(value).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
                 .toArray();
         if (!SmallCellRule.allowsEstimateFrom(values.length)) {
@@ -125,7 +128,7 @@ public class AnalyticsManagement {
                 summary.n(), study);
     }
 
-    private static Measure percent(String key, List<Row> rows, Function<Row, Boolean> value, String study) {
+    private static Measure percent(String key, List<Row> rows, Function<Row, Boolean> value, Double study) {
         var answers = rows.stream().map(value).filter(Objects::nonNull).toList();
         int yes = (int) answers.stream().filter(Boolean::booleanValue).count();
         var shown = SmallCellRule.percentage(yes, answers.size());

@@ -41,6 +41,11 @@ class ReportQuery {
         static Scope commissioner(long id) {
             return new Scope("t.commissioner_id", id);
         }
+
+        /** Every trajectory: the overall report. */
+        static Scope all() {
+            return new Scope("1", 1);
+        }
     }
 
     /** One trajectory of the population; null where not known. */

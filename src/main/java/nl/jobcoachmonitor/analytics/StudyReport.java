@@ -28,9 +28,9 @@ public record StudyReport(ReportFilter filter, String refusal, Cell trajectories
      * than 10 persons behind it, or a group under 10 given away).
      */
     public record Measure(String key, Kind kind, boolean shown, double value, double lower, double upper, int n,
-            String study) {
+            Double study) {
 
-        static Measure suppressed(String key, Kind kind, int n, String study) {
+        static Measure suppressed(String key, Kind kind, int n, Double study) {
             return new Measure(key, kind, false, Double.NaN, Double.NaN, Double.NaN, n, study);
         }
     }

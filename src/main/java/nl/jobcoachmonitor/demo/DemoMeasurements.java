@@ -179,7 +179,7 @@ final class DemoMeasurements {
         }
         a.put("fit_wishes_1", scale(3.9 + 0.5 * person.going(), 0.65));
         a.put("fit_wishes_2", scale(3.8 + 0.5 * person.going(), 0.7));
-        int toldEmployer = wave == 0 ? person.toldEmployer() : Math.min(person.toldEmployer(), 1);
+        int toldEmployer = person.toldEmployer();
         a.put("disclosed_employer", TOLD.get(toldEmployer));
         if (toldEmployer < 2) {
             a.put("reaction_employer", grade(8.5 + 0.2 * person.going(), 1.0));

@@ -33,6 +33,7 @@ public class MeasurementManagement {
     private final Waves waves;
     private final Responses responses;
     private final QuestionnaireLinks links;
+    private final QuestionnaireMails mails;
     private final Instruments instruments;
     private final TrajectoryManagement trajectories;
     private final PersonalDataAccess access;
@@ -40,13 +41,14 @@ public class MeasurementManagement {
     private final Clock clock;
     private final JdbcClient jdbc;
 
-    MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, Instruments instruments,
-            TrajectoryManagement trajectories, PersonalDataAccess access, ApplicationEventPublisher events,
-            Clock clock, JdbcClient jdbc) {
+    MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, QuestionnaireMails mails,
+            Instruments instruments, TrajectoryManagement trajectories, PersonalDataAccess access,
+            ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.waves = waves;
         this.responses = responses;
         this.links = links;
+        this.mails = mails;
         this.instruments = instruments;
         this.trajectories = trajectories;
         this.access = access;
@@ -66,6 +68,7 @@ public class MeasurementManagement {
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
         Map<Long, Responses.Response> coach = all.stream().filter(r -> r.respondent() == Respondent.COACH)
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
+        var mailNotes = mails.latest(list.stream().map(MeasurementWave::id).toList(), clock.getZone());
         access.read("measurement_wave", trajectoryId, trajectory.employeeId());
         LocalDate today = today();
         return list.stream().map(w -> {
@@ -79,8 +82,10 @@ public class MeasurementManagement {
             boolean coachAllowed = user.isCoach() && coachState != ResponseState.NOT_ASKED && w.answerableOn(today)
                     && coachState != ResponseState.COMPLETED;
             boolean employeeEntryAllowed = user.isCoach() && linkAllowed;
+            var notes = mailNotes.getOrDefault(w.id(), Map.of());
             return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), employeeState, linkAllowed,
-                    coachState, coachAllowed, employerState, employerLinkAllowed, employeeEntryAllowed);
+                    coachState, coachAllowed, employerState, employerLinkAllowed, employeeEntryAllowed,
+                    notes.get(Respondent.EMPLOYEE), notes.get(Respondent.EMPLOYER));
         }).toList();
     }
 
@@ -330,17 +335,44 @@ public class MeasurementManagement {
      */
     public PersonalLink createLink(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
         var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = linkableWave(trajectoryId, waveId, respondent);
+        return newLink(wave, respondent, trajectory.employeeId(), user.id());
+    }
+
+    /**
+     * The wave of this trajectory if the employee or the employer contact can get a link for it now: it asks them, is
+     * open for answers and they have not completed it. The caller has scoped the trajectory.
+     */
+    @Transactional(readOnly = true)
+    MeasurementWave linkableWave(long trajectoryId, long waveId, Respondent respondent) {
         var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
                 .orElseThrow(() -> new NotFoundException("wave", waveId));
         if (respondent == Respondent.COACH) {
             throw new NotFoundException("wave", waveId);
         }
-        boolean completed = responses.find(waveId, respondent).map(Responses.Response::completed).orElse(false);
-        if (!wave.asks(respondent) || !wave.answerableOn(today()) || completed) {
+        if (!linkAllowed(wave, respondent)) {
             throw new ConflictException("wave", waveId);
         }
-        var created = links.create(waveId, respondent, trajectory.employeeId(), user.id(), clock.instant());
-        access.created("questionnaire_link", created.id(), trajectory.employeeId());
+        return wave;
+    }
+
+    /** Whether the employee or the employer contact can get a (new) link for this wave today. */
+    boolean linkAllowed(MeasurementWave wave, Respondent respondent) {
+        boolean completed = responses.find(wave.id(), respondent).map(Responses.Response::completed).orElse(false);
+        return respondent != Respondent.COACH && wave.asks(respondent) && wave.answerableOn(today()) && !completed;
+    }
+
+    /**
+     * A new link the system makes for a reminder (no user): any earlier link of this respondent for the wave stops
+     * working. The caller has checked {@link #linkAllowed}.
+     */
+    PersonalLink renewLink(MeasurementWave wave, Respondent respondent, long employeeId) {
+        return newLink(wave, respondent, employeeId, null);
+    }
+
+    private PersonalLink newLink(MeasurementWave wave, Respondent respondent, long employeeId, Long createdBy) {
+        var created = links.create(wave.id(), respondent, employeeId, createdBy, clock.instant());
+        access.created("questionnaire_link", created.id(), employeeId);
         return new PersonalLink(wave.code(), respondent, created.token());
     }
 

@@ -18,6 +18,11 @@ public record MeasurementWindow(LocalDate dueOn) {
         return dueOn.plusDays(CLOSES_AFTER_DAYS);
     }
 
+    /** The last day a questionnaire of this wave can be answered. */
+    public LocalDate lastDay() {
+        return closesOn().minusDays(1);
+    }
+
     public WaveState stateOn(LocalDate today) {
         if (today.isBefore(dueOn)) {
             return WaveState.PLANNED;

@@ -36,7 +36,8 @@ class QuestionnaireLinks {
     record Created(long id, String token) {
     }
 
-    Created create(long waveId, Respondent respondent, Long personId, long createdBy, Instant now) {
+    /** A new link; {@code createdBy} is the staff member who asked for it, null when the reminder job did. */
+    Created create(long waveId, Respondent respondent, Long personId, Long createdBy, Instant now) {
         jdbc.sql("update questionnaire_link set revoked_at = :now where wave_id = :w and respondent = :r "
                 + "and revoked_at is null").param("now", java.sql.Timestamp.from(now)).param("w", waveId)
                 .param("r", respondent.name()).update();

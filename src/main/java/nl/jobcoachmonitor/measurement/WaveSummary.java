@@ -2,8 +2,11 @@ package nl.jobcoachmonitor.measurement;
 
 import java.time.LocalDate;
 
-/** A wave as the coach sees it on the trajectory page; the employer's questionnaire (T0, T2) is optional. */
+/**
+ * A wave as the coach sees it on the trajectory page; the employer's questionnaire (T0, T2) is optional. The mail
+ * notes are the latest questionnaire mail to the employee and to the employer contact (null when none was sent).
+ */
 public record WaveSummary(long id, String code, LocalDate dueOn, WaveState state, ResponseState employee,
         boolean employeeLinkAllowed, ResponseState coach, boolean coachQuestionnaireAllowed, ResponseState employer,
-        boolean employerLinkAllowed, boolean employeeEntryAllowed) {
+        boolean employerLinkAllowed, boolean employeeEntryAllowed, MailNote employeeMail, MailNote employerMail) {
 }

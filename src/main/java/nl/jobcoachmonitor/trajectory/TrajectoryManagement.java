@@ -85,6 +85,27 @@ public class TrajectoryManagement {
         return coachingStarts.running();
     }
 
+    /**
+     * The people a mail about this trajectory concerns. The caller has scoped the trajectory already (through
+     * {@link #visible}) or is the system itself (the measurement module's reminder job, which has no user): this method
+     * does not scope. The read of the employee's name and address is logged.
+     */
+    @Transactional(readOnly = true)
+    public TrajectoryParties parties(long id) {
+        record Row(long employeeId, long coachId, Long employerId) {
+        }
+        var row = jdbc.sql("select employee_id, coach_id, employer_id from trajectory where id = :id").param("id", id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class)))
+                .optional().orElseThrow(() -> new NotFoundException("trajectory", id));
+        var employee = employees.findById(row.employeeId()).orElseThrow();
+        String coach = identity.displayNames(List.of(row.coachId())).get(row.coachId());
+        String employer = row.employerId() == null ? null
+                : organisations.employerNames(List.of(row.employerId())).get(row.employerId());
+        access.read("employee", employee.id(), employee.id());
+        return new TrajectoryParties(id, employee.id(), employee.firstName(), employee.fullName(), employee.email(),
+                coach, employer);
+    }
+
     /** The trajectory page's data. The read is logged. */
     @Transactional(readOnly = true)
     public TrajectoryDetails open(CurrentUser user, long id) {

@@ -33,7 +33,7 @@ class LoginTests {
         mvc.perform(formLogin().user("coach").password("demo")).andExpect(redirectedUrl("/"));
         mvc.perform(get("/").with(org.springframework.security.test.web.servlet.request
                 .SecurityMockMvcRequestPostProcessors.user(new CurrentUser(1, "x", null, "X", Role.COMMISSIONER, null,
-                        1L, true)))).andExpect(redirectedUrl("/commissioner"));
+                        1L, true)))).andExpect(redirectedUrl("/report"));
     }
 
     @Test

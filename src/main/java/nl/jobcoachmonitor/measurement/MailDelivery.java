@@ -1,0 +1,105 @@
+package nl.jobcoachmonitor.measurement;
+
+import java.time.Clock;
+
+import jakarta.mail.MessagingException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands questionnaire mails to the mail server, after the transaction that recorded them has committed, and records
+ * the outcome: {@code sent_at}, or the error (the mail stays in the outbox either way, nothing is lost).
+ *
+ * <p>There is a mail server when {@code spring.mail.host} is set: Spring Boot then provides a {@link JavaMailSender}.
+ * Without one (the embedded demo default) nothing is sent and the outbox is where the mail is read.
+ *
+ * <p>The mail with its working link exists only in memory, between the transaction and the SMTP conversation: it is
+ * handed over through a transaction synchronization, not as an application event, so that no event publication
+ * registry could ever store the token.
+ */
+@Component
+class MailDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+
+    private final ObjectProvider<JavaMailSender> sender;
+    private final QuestionnaireMails mails;
+    private final TransactionTemplate newTransaction;
+    private final Clock clock;
+    private final String from;
+
+    MailDelivery(ObjectProvider<JavaMailSender> sender, QuestionnaireMails mails,
+            PlatformTransactionManager transactions, Clock clock,
+            @Value("${jcm.mail.from:Jobcoach Monitor <noreply@localhost>}") String from) {
+        this.sender = sender;
+        this.mails = mails;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+        this.from = from;
+    }
+
+    /** A recorded mail, ready to send: with the working link, so never logged or stored as it is. */
+    record Outgoing(long id, MailKind kind, String address, String subject, String text, String html) {
+
+        @Override
+        public String toString() {
+            return "questionnaire mail " + id;
+        }
+    }
+
+    /** How mails are kept: with the link when the outbox is the only delivery, without when a mail server sends them. */
+    QuestionnaireMails.Delivery delivery() {
+        return sender.getIfAvailable() == null ? QuestionnaireMails.Delivery.OUTBOX : QuestionnaireMails.Delivery.SMTP;
+    }
+
+    /** Sends the mail once the current transaction has committed (at once outside a transaction). */
+    void sendAfterCommit(Outgoing mail) {
+        if (delivery() == QuestionnaireMails.Delivery.OUTBOX) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    send(mail);
+                }
+            });
+        } else {
+            send(mail);
+        }
+    }
+
+    private void send(Outgoing mail) {
+        var smtp = sender.getObject();
+        try {
+            var message = smtp.createMimeMessage();
+            var helper = new MimeMessageHelper(message, true, "UTF-8");
+            helper.setFrom(from);
+            helper.setTo(mail.address());
+            helper.setSubject(mail.subject());
+            helper.setText(mail.text(), mail.html());
+            if (mail.kind() == MailKind.REMINDER) {
+                message.setHeader("Auto-Submitted", "auto-generated");
+            }
+            smtp.send(message);
+        } catch (MessagingException | RuntimeException e) {
+            log.warn("Questionnaire mail {} was not sent: {}", mail.id(), e.toString());
+            String failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            newTransaction.executeWithoutResult(status -> mails.failed(mail.id(), failure));
+            return;
+        }
+        newTransaction.executeWithoutResult(status -> mails.sent(mail.id(), clock.instant()));
+    }
+}

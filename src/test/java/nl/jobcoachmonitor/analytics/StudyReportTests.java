@@ -1,0 +1,109 @@
+package nl.jobcoachmonitor.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.jobcoachmonitor.IntegrationTest;
+import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.identity.CurrentUser;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** On the demo cohort the report reproduces the study, within sampling noise; and it never shows a person. */
+@IntegrationTest
+class StudyReportTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestData data;
+    @Autowired AnalyticsManagement analytics;
+    @Autowired UserDetailsService users;
+
+    private StudyReport report(String username, ReportFilter filter) {
+        return analytics.report((CurrentUser) users.loadUserByUsername(username), filter);
+    }
+
+    private static Map<String, StudyReport.Measure> table(StudyReport report) {
+        return report.table().stream().collect(Collectors.toMap(StudyReport.Measure::key, Function.identity()));
+    }
+
+    @Test
+    void theOverallReportOnTheDemoCohortReproducesTheStudy() {
+        var report = report("onderzoeker", ReportFilter.everything());
+        var table = table(report);
+        report.table().forEach(m -> System.out.printf("%-36s %6.2f [%6.2f, %6.2f] n=%d study=%s%n", m.key(),
+                m.value(), m.lower(), m.upper(), m.n(), m.study()));
+        report.associations().forEach(a -> System.out.printf("%-10s %-20s %-12s %6.3f [%6.3f, %6.3f] p=%.4f n=%d %s%n",
+                a.predictor(), a.outcome(), a.measure(), a.estimate(), a.lower(), a.upper(), a.pValue(), a.n(),
+                a.reading()));
+        report.workValues().forEach(v -> System.out.printf("%-15s %4.2f %4.2f gap %4.2f%n", v.workValue(),
+                v.important(), v.achieved(), v.gap()));
+        report.months().forEach(m -> System.out.printf("month %d: %4.2f / %4.2f n=%d%n", m.month(), m.employee(),
+                m.employer(), m.n()));
+
+        assertThat(report.trajectories().value()).isBetween(120, 134);
+        assertThat(report.coaches().value()).isBetween(75, 84);
+        assertThat(table.get("report.row.age").value()).isBetween(28.0, 32.0);
+        assertThat(table.get("report.row.contractHours").value()).isBetween(22.0, 26.0);
+        assertThat(table.get("report.row.toldEmployer").value()).isBetween(70.0, 86.0);
+        assertThat(table.get("report.row.toldColleagues").value()).isBetween(48.0, 68.0);
+        assertThat(table.get("report.row.reactionEmployer").value()).isBetween(8.0, 8.8);
+        assertThat(table.get("report.row.reactionColleagues").value()).isBetween(7.5, 8.3);
+        assertThat(table.get("report.row.coachValue").value()).isBetween(7.8, 8.6);
+        assertThat(table.get("report.row.hoursFirst").value()).isBetween(4.2, 5.4);
+        assertThat(table.get("report.row.hoursSecond").value()).isBetween(3.2, 4.4);
+        assertThat(table.get("report.row.employeeHoursFirst").value())
+                .isGreaterThan(table.get("report.row.employerHoursFirst").value());
+        assertThat(table.get("report.row.retained").value()).isBetween(80.0, 95.0);
+        assertThat(table.get("report.row.positiveDevelopment").value()).isBetween(15.0, 35.0);
+
+        var values = report.workValues();
+        assertThat(values.get(0).workValue()).as("largest gap").isEqualTo("income");
+        var contacts = values.stream().filter(v -> v.workValue().equals("contacts")).findFirst().orElseThrow();
+        assertThat(values.stream().filter(StudyReport.WorkValueRow::shown)
+                .mapToDouble(StudyReport.WorkValueRow::achieved).max().orElseThrow())
+                .as("meaningful contacts best realised").isEqualTo(contacts.achieved());
+
+        for (var predictor : new String[] {"intensity", "jobFit", "rapport", "fitWishes"}) {
+            var retained = report.associations().stream()
+                    .filter(a -> a.predictor().equals(predictor) && a.outcome().equals("retained")).findFirst()
+                    .orElseThrow();
+            assertThat(retained.shown()).isTrue();
+            assertThat(retained.estimate()).as(predictor + " goes with staying in work").isGreaterThan(1.0);
+            var capability = report.associations().stream()
+                    .filter(a -> a.predictor().equals(predictor) && a.outcome().equals("capabilitySet")).findFirst()
+                    .orElseThrow();
+            assertThat(capability.estimate()).as(predictor + " goes with the capability set").isPositive();
+        }
+    }
+
+    @Test
+    void aCommissionerSeesOnlyWhatItCommissionsAndNeverAGroupUnderTen() throws Exception {
+        var overall = report("onderzoeker", ReportFilter.everything());
+        var own = report("gemeente", ReportFilter.everything());
+        assertThat(own.trajectories().value()).isLessThan(overall.trajectories().value());
+        for (var m : own.table()) {
+            assertThat(m.shown() ? m.n() : 10).as(m.key()).isGreaterThanOrEqualTo(10);
+        }
+        for (var a : own.associations()) {
+            assertThat(a.shown() ? a.n() : 10).isGreaterThanOrEqualTo(10);
+        }
+        var tiny = report("gemeente", new ReportFilter(java.time.LocalDate.now().minusDays(40), null, null, null,
+                null));
+        assertThat(tiny.isRefused() || tiny.table().stream().noneMatch(StudyReport.Measure::shown)).isTrue();
+
+        String page = mvc.perform(get("/report").with(data.as("gemeente"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("De tabel van het onderzoek").contains("Wat samengaat met duurzaam werk")
+                .doesNotContain("Opdrachtgever</label>");
+        mvc.perform(get("/report").with(data.as("coach"))).andExpect(status().isForbidden());
+        mvc.perform(get("/report").with(data.as("admin"))).andExpect(status().isForbidden());
+    }
+}
