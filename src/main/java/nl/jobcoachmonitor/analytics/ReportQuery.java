@@ -173,10 +173,11 @@ class ReportQuery {
                 .list();
     }
 
+    /** Hours per month of a period, once at least a month of it has passed (a few days say nothing yet). */
     private static Double perMonth(ResultSet rs, String hours, String months) throws SQLException {
         BigDecimal m = rs.getBigDecimal(months);
         BigDecimal h = rs.getBigDecimal(hours);
-        return m == null || h == null || m.signum() == 0 ? null : h.doubleValue() / m.doubleValue();
+        return m == null || h == null || m.compareTo(BigDecimal.ONE) < 0 ? null : h.doubleValue() / m.doubleValue();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,101 @@
+package nl.jobcoachmonitor.analytics;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+/**
+ * The report's tables as one CSV file (RFC 4180, comma-separated, a point as the decimal separator): the study's
+ * table, the work values, the hours per month and the associations, each after a title line. A suppressed figure is an
+ * empty cell. Text that a spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage return)
+ * gets a leading apostrophe.
+ */
+final class ReportCsv {
+
+    private final StringBuilder out = new StringBuilder();
+    private final MessageSource messages;
+    private final Locale locale;
+
+    private ReportCsv(MessageSource messages, Locale locale) {
+        this.messages = messages;
+        this.locale = locale;
+    }
+
+    static String of(StudyReport report, MessageSource messages, Locale locale) {
+        var csv = new ReportCsv(messages, locale);
+        csv.write(report);
+        return csv.out.toString();
+    }
+
+    private void write(StudyReport report) {
+        if (report.isRefused()) {
+            line(text(report.refusal()));
+            return;
+        }
+        line(text("report.table.title"));
+        line(text("report.col.measure"), text("report.col.value"), "lower", "upper", "n", text("report.col.study"));
+        for (var m : report.table()) {
+            line(text(m.key()), number(m.shown(), m.value()), number(m.shown(), m.lower()),
+                    number(m.shown(), m.upper()), m.shown() ? String.valueOf(m.n()) : "",
+                    m.study() == null ? "" : number(true, m.study()));
+        }
+        line();
+        line(text("report.workValues.title"));
+        line(text("indicators.workValues.value"), text("report.workValues.important"),
+                text("report.workValues.achieved"), text("report.workValues.gapShare"),
+                text("report.workValues.achievedLater"), "n");
+        for (var v : report.workValues()) {
+            line(text("workValue." + v.workValue()), number(v.shown(), v.important()), number(v.shown(), v.achieved()),
+                    v.gapPercent() == null ? "" : number(true, v.gapPercent()),
+                    v.achievedLater() == null ? "" : number(true, v.achievedLater()),
+                    v.shown() ? String.valueOf(v.n()) : "");
+        }
+        line();
+        line(text("report.months.title"));
+        line(text("report.months.month"), text("contacts.chart.employee"), text("contacts.chart.employer"),
+                text("contacts.chart.other"), "n");
+        for (var m : report.months()) {
+            line(String.valueOf(m.month()), number(m.shown(), m.employee()), number(m.shown(), m.employer()),
+                    number(m.shown(), m.other()), m.shown() ? String.valueOf(m.n()) : "");
+        }
+        line();
+        line(text("report.associations.title"));
+        line(text("report.associations.predictor"), text("report.associations.outcome"), "measure", "estimate",
+                "lower", "upper", "p", "n");
+        for (var a : report.associations()) {
+            line(text("report.predictor." + a.predictor()), text("report.outcome." + a.outcome()), a.measure(),
+                    number(a.shown(), a.estimate()), number(a.shown(), a.lower()), number(a.shown(), a.upper()),
+                    a.shown() ? String.format(Locale.ROOT, "%.4g", a.pValue()) : "",
+                    a.shown() ? String.valueOf(a.n()) : "");
+        }
+    }
+
+    private String text(String key) {
+        return messages.getMessage(key, null, key, locale).strip();
+    }
+
+    private static String number(boolean shown, double value) {
+        return shown && Double.isFinite(value) ? String.format(Locale.ROOT, "%.3f", value) : "";
+    }
+
+    private void line(String... cells) {
+        out.append(String.join(",", List.of(cells).stream().map(ReportCsv::cell).toList())).append("\r\n");
+    }
+
+    /** One cell: a formula-like start neutralised, quoted when it holds a comma, a quote or a line break. */
+    static String cell(String value) {
+        String text = value == null ? "" : value;
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private static boolean isNumber(String text) {
+        return text.matches("-?\\d+(\\.\\d+)?(e-?\\d+)?");
+    }
+}
