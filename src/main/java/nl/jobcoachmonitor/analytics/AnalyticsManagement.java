@@ -131,8 +131,9 @@ public class AnalyticsManagement {
     private static Measure percent(String key, List<Row> rows, Function<Row, Boolean> value, Double study) {
         var answers = rows.stream().map(value).filter(Objects::nonNull).toList();
         int yes = (int) answers.stream().filter(Boolean::booleanValue).count();
-        var shown = SmallCellRule.percentage(yes, answers.size());
-        if (!shown.shown()) {
+        // A share of at least 10 persons, as the rule says; the counts behind it are not published, so a
+        // share tells how many, never who.
+        if (!SmallCellRule.allowsEstimateFrom(answers.size())) {
             return Measure.suppressed(key, Kind.PERCENT, answers.size(), study);
         }
         var proportion = Proportion.of(yes, answers.size());
@@ -211,7 +212,7 @@ public class AnalyticsManagement {
         double[] y = used.stream().mapToDouble(r -> value.apply(r) ? 1 : 0).toArray();
         double[] x = used.stream().mapToDouble(r -> predictor.value().apply(r)).toArray();
         int events = (int) Math.round(java.util.Arrays.stream(y).sum());
-        if (!SmallCellRule.allowsEstimateFrom(used.size()) || !SmallCellRule.percentage(events, used.size()).shown()) {
+        if (!SmallCellRule.allowsEstimateFrom(used.size())) {
             return notShown(predictor.key(), outcome, "oddsRatio", used.size());
         }
         var fit = LogisticRegression.fit(y, Predictor.of(predictor.key(), x));
@@ -220,7 +221,8 @@ public class AnalyticsManagement {
             return new Association(predictor.key(), outcome, "oddsRatio", false, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, used.size(), true, "report.reading.notEstimable");
         }
-        boolean small = used.size() < SMALL_N || fit.fewEventsPerPredictor();
+        boolean small = used.size() < SMALL_N || fit.fewEventsPerPredictor() || events < SmallCellRule.MINIMUM_CELL_SIZE
+                || used.size() - events < SmallCellRule.MINIMUM_CELL_SIZE;
         return new Association(predictor.key(), outcome, "oddsRatio", true, coefficient.oddsRatio(),
                 coefficient.oddsRatioLower(), coefficient.oddsRatioUpper(), coefficient.pValue(), used.size(), small,
                 reading(coefficient.pValue(), coefficient.estimate()));
