@@ -1,8 +1,13 @@
 package nl.jobcoachmonitor.analytics;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.Role;
@@ -20,6 +25,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /** The study report page for a manager (the organisation) or a commissioner (what it commissions). */
 @Controller
@@ -29,10 +37,15 @@ class ReportController {
     private final OrganisationManagement organisations;
 
     private final MessageSource messages;
+    private final ITemplateEngine templates;
+    private final Clock clock;
 
-    ReportController(AnalyticsManagement analytics, OrganisationManagement organisations, MessageSource messages) {
+    ReportController(AnalyticsManagement analytics, OrganisationManagement organisations, MessageSource messages,
+            ITemplateEngine templates, Clock clock) {
         this.analytics = analytics;
         this.messages = messages;
+        this.templates = templates;
+        this.clock = clock;
         this.organisations = organisations;
     }
 
@@ -46,6 +59,34 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jobcoach-monitor-rapportage.csv").build().toString())
                 .body("\uFEFF" + ReportCsv.of(report, messages, locale));
+    }
+
+    /** The report as PDF: the same template and figures, the charts drawn as SVG. */
+    @GetMapping(value = "/report.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") ReportFilter filter,
+            Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        var report = analytics.report(user, filter);
+        var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response);
+        var context = new WebContext(exchange, locale);
+        context.setVariable("report", report);
+        context.setVariable("filter", filter);
+        context.setVariable("pdf", true);
+        context.setVariable("made", ZonedDateTime.now(clock));
+        context.setVariable("valuesSvg", ReportSvg.workValues(report.workValues(),
+                value -> messages.getMessage("workValue." + value, null, locale),
+                messages.getMessage("report.workValues.important", null, locale),
+                messages.getMessage("report.workValues.achieved", null, locale)));
+        context.setVariable("monthsSvg", ReportSvg.months(report.months(),
+                messages.getMessage("contacts.chart.employee", null, locale),
+                messages.getMessage("contacts.chart.employer", null, locale),
+                messages.getMessage("report.months.month", null, locale)));
+        String html = templates.process("analytics/report-print", context);
+        byte[] pdf = ReportPdf.of(html, request.getRequestURL().toString());
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("jobcoach-monitor-rapportage.pdf").build().toString())
+                .body(pdf);
     }
 
     @GetMapping("/report")

@@ -83,7 +83,7 @@ class SecurityConfiguration {
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/commissioner/**").hasRole(Role.COMMISSIONER.name())
-                        .requestMatchers("/report/**", "/report.csv").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),
+                        .requestMatchers("/report/**", "/report.csv", "/report.pdf").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),
                                 Role.RESEARCHER.name())
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
                         .anyRequest().authenticated())

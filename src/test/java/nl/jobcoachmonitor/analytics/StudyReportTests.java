@@ -111,6 +111,25 @@ class StudyReportTests {
     }
 
     @Test
+    void theReportDownloadsAsAPdfWithTheSameFiguresAndItsCharts() throws Exception {
+        var response = mvc.perform(get("/report.pdf").with(data.as("gemeente"))).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(response.getContentType()).isEqualTo("application/pdf");
+        byte[] pdf = response.getContentAsByteArray();
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        var report = report("gemeente", ReportFilter.everything());
+        var age = table(report).get("report.row.age");
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("De tabel van het onderzoek").contains("Gemiddelde leeftijd bij de start")
+                    .contains(String.format(new java.util.Locale("nl"), "%.1f", age.value()))
+                    .contains("Werkwaarden: hoe belangrijk en hoe bereikt").contains("Een goed inkomen verdienen")
+                    .contains("Wat samengaat met duurzaam werk").doesNotContain("Tabellen downloaden");
+            assertThat(document.getNumberOfPages()).isGreaterThan(1);
+        }
+    }
+
+    @Test
     void aCommissionerSeesOnlyWhatItCommissionsAndNeverAGroupUnderTen() throws Exception {
         var overall = report("onderzoeker", ReportFilter.everything());
         var own = report("gemeente", ReportFilter.everything());
