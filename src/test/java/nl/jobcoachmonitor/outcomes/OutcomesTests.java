@@ -120,6 +120,14 @@ class OutcomesTests {
         int rebuilt = outcomes.rebuild();
         assertThat(rebuilt).isEqualTo((int) data.count("trajectory"));
         assertThat(snapshot()).isEqualTo(before);
+
+        jdbc.sql("update trajectory_indicator set hours_total_0_3 = 999 where trajectory_id = :t").param("t", id)
+                .update();
+        new RebuildIndicators(outcomes).run(new org.springframework.boot.DefaultApplicationArguments("--other"));
+        assertThat(snapshot()).as("only with the option").isNotEqualTo(before);
+        new RebuildIndicators(outcomes).run(new org.springframework.boot.DefaultApplicationArguments(
+                "--jcm.rebuild-indicators"));
+        assertThat(snapshot()).as("the command").isEqualTo(before);
     }
 
     private List<String> snapshot() {
