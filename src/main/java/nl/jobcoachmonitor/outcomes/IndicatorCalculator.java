@@ -37,7 +37,8 @@ final class IndicatorCalculator {
     /** Everything the indicators are computed from. */
     record Facts(long trajectoryId, TrajectoryPhase phase, ClosingReason closingReason, LocalDate closedOn,
             LocalDate coachingStartedOn, List<ContactFact> contacts, List<JobChangeFact> jobChanges,
-            List<ResponseFact> responses, List<WaveFact> overdueWaves, LocalDate today) {
+            List<ResponseFact> responses, List<WaveFact> overdueWaves, LocalDate supportRequestedOn,
+            LocalDate today) {
     }
 
     record ContactFact(LocalDate on, int minutes, Party party) {
@@ -172,6 +173,13 @@ final class IndicatorCalculator {
             }
         }
         facts.overdueWaves().forEach(w -> raised.add(new Raised(SignalKind.WAVE_OVERDUE, w.wave())));
+        // Continued support after phase-out or closure is asked for by the employee (recommendation 5); the signal
+        // stays until the coach has had contact since.
+        LocalDate requested = facts.supportRequestedOn();
+        if (facts.phase() == TrajectoryPhase.CONTINUED_SUPPORT && requested != null
+                && (lastContact == null || lastContact.isBefore(requested))) {
+            raised.add(new Raised(SignalKind.SUPPORT_REQUESTED, requested.toString()));
+        }
         return raised;
     }
 

@@ -83,11 +83,14 @@ class IndicatorStore {
         var row = jdbc.sql("""
                 select t.phase, t.closing_reason, t.closed_on,
                     (select min(p.changed_on) from phase_change p where p.trajectory_id = t.id
-                       and p.to_phase = 'COACHING') as coaching_started_on
+                       and p.to_phase = 'COACHING') as coaching_started_on,
+                    (select max(p.changed_on) from phase_change p where p.trajectory_id = t.id
+                       and p.to_phase = 'CONTINUED_SUPPORT') as support_requested_on
                 from trajectory t where t.id = :id""").param("id", id)
                 .query((rs, n) -> new Object[] {TrajectoryPhase.valueOf(rs.getString(1)),
                         rs.getString(2) == null ? null : ClosingReason.valueOf(rs.getString(2)),
-                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)})
+                        rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
+                        rs.getObject(5, LocalDate.class)})
                 .optional().orElse(null);
         if (row == null) {
             return null;
@@ -108,7 +111,7 @@ class IndicatorStore {
         var overdue = attention != null && attention.state() == WaveState.OVERDUE
                 ? List.of(new WaveFact(attention.code())) : List.<WaveFact>of();
         return new Facts(id, (TrajectoryPhase) row[0], (ClosingReason) row[1], (LocalDate) row[2],
-                (LocalDate) row[3], contacts, jobChanges, responses, overdue, today);
+                (LocalDate) row[3], contacts, jobChanges, responses, overdue, (LocalDate) row[4], today);
     }
 
     private Map<String, Object> answers(String text) {

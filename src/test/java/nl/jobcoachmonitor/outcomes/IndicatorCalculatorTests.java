@@ -33,10 +33,11 @@ class IndicatorCalculatorTests {
     private TrajectoryPhase phase = TrajectoryPhase.COACHING;
     private ClosingReason closingReason;
     private LocalDate closedOn;
+    private LocalDate supportRequestedOn;
 
     private IndicatorCalculator.Result on(LocalDate today) {
         return IndicatorCalculator.compute(new Facts(1, phase, closingReason, closedOn, START, contacts, jobChanges,
-                responses, overdue, today));
+                responses, overdue, supportRequestedOn, today));
     }
 
     private void employee(String wave, int monthsAfterStart, Map<String, Object> answers) {
@@ -170,6 +171,17 @@ class IndicatorCalculatorTests {
                 .containsExactly(new Raised(SignalKind.NO_RECENT_CONTACT, START.plusDays(10).toString()));
         phase = TrajectoryPhase.PHASE_OUT;
         assertThat(on(START.plusDays(40)).signals()).as("only while coaching on the job").isEmpty();
+    }
+
+    @Test
+    void continuedSupportAskedForIsSignalledUntilTheCoachHasHadContactSince() {
+        phase = TrajectoryPhase.CONTINUED_SUPPORT;
+        supportRequestedOn = START.plusMonths(9);
+        contacts.add(new ContactFact(START.plusMonths(8), 60, Party.EMPLOYEE));
+        assertThat(on(START.plusMonths(9).plusDays(2)).signals())
+                .containsExactly(new Raised(SignalKind.SUPPORT_REQUESTED, START.plusMonths(9).toString()));
+        contacts.add(new ContactFact(START.plusMonths(9).plusDays(1), 60, Party.EMPLOYEE));
+        assertThat(on(START.plusMonths(9).plusDays(2)).signals()).isEmpty();
     }
 
     @Test
