@@ -53,8 +53,15 @@ class IndicatorStore {
         this.clock = clock;
     }
 
-    /** Recomputes one trajectory's indicators and signals. */
+    /**
+     * Recomputes one trajectory's indicators and signals. The trajectory's row is locked first, so two updates of the
+     * same trajectory (an event and the nightly run, two instances) follow each other instead of colliding.
+     */
     void update(long trajectoryId) {
+        if (jdbc.sql("select id from trajectory where id = :id for update").param("id", trajectoryId)
+                .query(Long.class).optional().isEmpty()) {
+            return;
+        }
         var facts = facts(trajectoryId);
         if (facts == null) {
             return;

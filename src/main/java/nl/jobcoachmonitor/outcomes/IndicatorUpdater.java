@@ -12,7 +12,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -27,9 +28,16 @@ class IndicatorUpdater {
     private static final Logger log = LoggerFactory.getLogger(IndicatorUpdater.class);
 
     private final IndicatorStore store;
+    private final TransactionTemplate transaction;
 
-    IndicatorUpdater(IndicatorStore store) {
+    IndicatorUpdater(IndicatorStore store, PlatformTransactionManager transactions) {
         this.store = store;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** One transaction per trajectory: a long run never holds locks on many trajectories at once. */
+    private void updateEach(java.util.List<Long> trajectoryIds) {
+        trajectoryIds.forEach(id -> transaction.executeWithoutResult(status -> store.update(id)));
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -58,10 +66,9 @@ class IndicatorUpdater {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
     public void catchUp() {
         var missing = store.withoutIndicators();
-        missing.forEach(store::update);
+        updateEach(missing);
         if (!missing.isEmpty()) {
             log.info("Computed the indicators of {} trajectories no event had reached", missing.size());
         }
@@ -69,8 +76,7 @@ class IndicatorUpdater {
 
     /** Every night: the running trajectories, for the signals that come with time. Idempotent, so no lock. */
     @Scheduled(cron = "${jcm.outcomes.nightly-cron:0 45 2 * * *}")
-    @Transactional
     public void nightly() {
-        store.running().forEach(store::update);
+        updateEach(store.running());
     }
 }

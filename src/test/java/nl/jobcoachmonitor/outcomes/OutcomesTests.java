@@ -111,6 +111,37 @@ class OutcomesTests {
                 .isEqualTo(1);
     }
 
+    @Autowired IndicatorStore store;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+    @Test
+    void updatesOfTheSameTrajectoryAtTheSameMomentFollowEachOther() throws Exception {
+        long id = start("Tegelijk", LocalDate.now().minusMonths(1));
+        // No row yet, as for a trajectory no event reached: every update inserts one.
+        jdbc.sql("delete from trajectory_month where trajectory_id = :t").param("t", id).update();
+        jdbc.sql("delete from trajectory_indicator where trajectory_id = :t").param("t", id).update();
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    transaction.executeWithoutResult(status -> store.update(id));
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var run : runs) {
+                run.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(data.count("trajectory_indicator", "trajectory_id = :p", id)).isEqualTo(1);
+    }
+
     @Test
     void aRebuildFromScratchGivesTheSameIndicatorsAsTheEvents() {
         long id = start("Herbouw", LocalDate.now().minusMonths(2));
