@@ -8,6 +8,8 @@ import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -29,8 +31,11 @@ class UserAdminController {
     private final UserAccounts accounts;
     private final OrganisationManagement organisations;
     private final PasswordEncoder encoder;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-    UserAdminController(UserAccounts accounts, OrganisationManagement organisations, PasswordEncoder encoder) {
+    UserAdminController(UserAccounts accounts, OrganisationManagement organisations, PasswordEncoder encoder,
+            FindByIndexNameSessionRepository<? extends Session> sessions) {
+        this.sessions = sessions;
         this.accounts = accounts;
         this.organisations = organisations;
         this.encoder = encoder;
@@ -127,6 +132,10 @@ class UserAdminController {
         var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         account.setEnabled(enabled);
         accounts.save(account);
+        if (!enabled) {
+            // A blocked account is logged out everywhere at once, not when its sessions time out.
+            sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+        }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/users";
     }

@@ -98,4 +98,28 @@ class UserAdminTests {
                 .with(data.as("manager")).with(csrf())).andExpect(status().isForbidden());
         assertThat(data.count("app_user", "username = 'coach' and enabled = :p", true)).isEqualTo(1);
     }
+
+    @Test
+    void blockingAnAccountEndsItsSessionsAtOnce() throws Exception {
+        String hash = jdbc.sql("select password_hash from app_user where username = 'coach'").query(String.class)
+                .single();
+        long organisation = jdbc.sql("select organisation_id from app_user where username = 'coach'")
+                .query(Long.class).single();
+        jdbc.sql("insert into app_user (username, password_hash, display_name, role, organisation_id, enabled) "
+                + "values ('geblokkeerd', :h, 'Te Blokkeren', 'COACH', :o, true)").param("h", hash)
+                .param("o", organisation).update();
+        long id = data.userId("geblokkeerd");
+        var login = mvc.perform(formLogin().user("geblokkeerd").password("demo")).andExpect(redirectedUrl("/"))
+                .andReturn().getResponse();
+        var session = login.getCookie("SESSION");
+        assertThat(session).as("Spring Session's cookie").isNotNull();
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").with(data.as("admin"))
+                .with(csrf())).andExpect(redirectedUrl("/admin/users"));
+
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern(
+                        "**/login"));
+    }
 }
