@@ -74,7 +74,8 @@ class SecurityConfiguration {
         http.authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/api/swagger-ui/**")
+                                "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/api/docs.json.yaml",
+                                "/api/swagger-ui/**")
                         .permitAll()
                         // the questionnaire by personal link: no account, the link's token is the authorisation
                         .requestMatchers("/q", "/q/**").permitAll()

@@ -90,7 +90,7 @@ class UserAdminController {
     String update(@PathVariable long id, @Validated @ModelAttribute("editUserForm") EditUserForm form,
             BindingResult result, Model model, RedirectAttributes redirect) {
         var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
-        if (!form.version().equals(account.getVersion())) {
+        if (form.version() == null || !form.version().equals(account.getVersion())) {
             result.reject("user.conflict");
         }
         String password = form.newPassword() == null ? "" : form.newPassword().trim();

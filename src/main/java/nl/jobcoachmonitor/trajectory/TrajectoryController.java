@@ -128,6 +128,9 @@ class TrajectoryController {
     String reassign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Validated @ModelAttribute("reassignForm") ReassignForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        if (!user.isManager()) {
+            throw new NotFoundException("trajectory", id);
+        }
         if (!result.hasErrors()) {
             try {
                 trajectories.reassign(user, id, form);

@@ -1,0 +1,215 @@
+package nl.jobcoachmonitor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.measurement.MeasurementManagement;
+import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.trajectory.ContractType;
+import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * The access matrix, generated from the application's own route list: every route (method and pattern of every
+ * handler method) has a rule naming who may use it, and every role is tried on every route: allowed, or refused with
+ * 403/404 (anonymous: sent to the login, or 401 on the API). A route added without a rule fails this test.
+ */
+@IntegrationTest
+class AccessMatrixTests {
+
+    /** Who may use a route. The users are the demo accounts; "coach" coaches the trajectory the routes are tried on. */
+    enum Rule {
+        PUBLIC(Set.of("anonymous", "coach", "coach2", "manager", "gemeente", "onderzoeker", "admin")),
+        SIGNED_IN(Set.of("coach", "coach2", "manager", "gemeente", "onderzoeker", "admin")),
+        STAFF(Set.of("coach", "coach2", "manager")),
+        CASE(Set.of("coach", "manager")),
+        CASE_COACH(Set.of("coach")),
+        CASE_MANAGER(Set.of("manager")),
+        MANAGER(Set.of("manager")),
+        REPORT(Set.of("manager", "gemeente", "onderzoeker")),
+        COMMISSIONER(Set.of("gemeente")),
+        RESEARCHER(Set.of("onderzoeker")),
+        ADMIN(Set.of("admin")),
+        /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
+        LINK(Set.of());
+
+        final Set<String> allowed;
+
+        Rule(Set<String> allowed) {
+            this.allowed = allowed;
+        }
+    }
+
+    private static final List<String> USERS = List.of("anonymous", "coach", "coach2", "manager", "gemeente",
+            "onderzoeker", "admin");
+
+    private static final Map<String, Rule> RULES = new LinkedHashMap<>();
+
+    static {
+        rule(Rule.SIGNED_IN, "GET /");
+        rule(Rule.PUBLIC, "GET /login", "GET /api/docs.json", "GET /api/docs.json.yaml", "GET /api/docs.json/swagger-config",
+                "GET /api/docs");
+        rule(Rule.STAFF, "GET /caseload", "GET /trajectories/new", "POST /trajectories", "GET /api/v1/trajectories",
+                "POST /api/v1/trajectories");
+        rule(Rule.CASE, "GET /trajectories/{id}", "GET /trajectories/{id}/phase", "POST /trajectories/{id}/phase",
+                "GET /trajectories/{id}/job-changes/new", "POST /trajectories/{id}/job-changes",
+                "GET /trajectories/{id}/contacts/new", "POST /trajectories/{id}/contacts",
+                "POST /trajectories/{id}/waves/{waveId}/employee-link",
+                "POST /trajectories/{id}/waves/{waveId}/employer-link",
+                "GET /trajectories/{id}/waves/{waveId}/employee-mail",
+                "POST /trajectories/{id}/waves/{waveId}/employee-mail",
+                "GET /trajectories/{id}/waves/{waveId}/employer-mail",
+                "POST /trajectories/{id}/waves/{waveId}/employer-mail",
+                "GET /trajectories/{id}/waves/{waveId}/responses/{respondent}", "POST /signals/{id}/handled",
+                "GET /api/v1/trajectories/{id}", "POST /api/v1/trajectories/{id}/phase",
+                "GET /api/v1/trajectories/{id}/job-changes", "POST /api/v1/trajectories/{id}/job-changes",
+                "GET /api/v1/trajectories/{id}/contacts", "POST /api/v1/trajectories/{id}/contacts",
+                "GET /api/v1/trajectories/{id}/contacts/intensity", "GET /api/v1/trajectories/{id}/waves",
+                "GET /api/v1/trajectories/{id}/waves/{waveId}/responses/{respondent}");
+        rule(Rule.CASE_COACH, "GET /trajectories/{id}/waves/{waveId}/coach",
+                "POST /trajectories/{id}/waves/{waveId}/coach", "GET /trajectories/{id}/waves/{waveId}/employee-answers",
+                "POST /trajectories/{id}/waves/{waveId}/employee-answers",
+                "POST /api/v1/trajectories/{id}/waves/{waveId}/responses/{respondent}");
+        rule(Rule.CASE_MANAGER, "GET /trajectories/{id}/coach", "POST /trajectories/{id}/coach");
+        rule(Rule.MANAGER, "GET /team");
+        rule(Rule.REPORT, "GET /report", "GET /report.csv", "GET /report.pdf");
+        rule(Rule.COMMISSIONER, "GET /commissioner");
+        rule(Rule.RESEARCHER, "GET /research");
+        rule(Rule.ADMIN, "GET /admin/users", "POST /admin/users", "GET /admin/users/{id}", "POST /admin/users/{id}",
+                "POST /admin/users/{id}/enabled", "GET /admin/organisations", "POST /admin/organisations",
+                "POST /admin/organisations/commissioners", "GET /admin/outbox");
+        rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
+    }
+
+    private static void rule(Rule rule, String... routes) {
+        for (String route : routes) {
+            RULES.put(route, rule);
+        }
+    }
+
+    @Autowired MockMvc mvc;
+    @Autowired TestData data;
+    @Autowired JdbcClient jdbc;
+    @Autowired TrajectoryManagement trajectories;
+    @Autowired MeasurementManagement measurement;
+    @Autowired UserDetailsService users;
+    @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
+
+    /** Every route the application serves, as "METHOD pattern" (a route without a method counts as GET). */
+    private Set<String> routes() {
+        Set<String> routes = new TreeSet<>();
+        handlers.getHandlerMethods().forEach((info, method) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (pattern.equals("/error")) {
+                    continue; // Spring Boot's error page, reached only by forwarding
+                }
+                if (methods.isEmpty()) {
+                    routes.add("GET " + pattern);
+                } else {
+                    methods.forEach(m -> routes.add(m.name() + " " + pattern));
+                }
+            }
+        });
+        return routes;
+    }
+
+    @Test
+    void everyRouteHasARule() {
+        var missing = new TreeSet<>(routes());
+        missing.removeAll(RULES.keySet());
+        assertThat(missing).as("routes without a rule in AccessMatrixTests").isEmpty();
+        var stale = new TreeSet<>(RULES.keySet());
+        stale.removeAll(routes());
+        assertThat(stale).as("rules for routes that no longer exist").isEmpty();
+    }
+
+    @Test
+    void everyRoleIsAllowedOrRefusedOnEveryRoute() throws Exception {
+        var coach = (CurrentUser) users.loadUserByUsername("coach");
+        long commissioner = jdbc.sql("select min(id) from commissioner").query(Long.class).single();
+        LocalDate today = LocalDate.now();
+        long trajectory = trajectories.start(coach, new StartTrajectoryForm(null, "Matrix", "Toegang",
+                LocalDate.of(1999, 1, 1), null, null, commissioner, TrajectoryPhase.COACHING, today, null,
+                "Matrix BV", "Tester", new BigDecimal("20"), ContractType.TEMPORARY, today, null));
+        long wave = jdbc.sql("select id from measurement_wave where trajectory_id = :t and code = 'T0'")
+                .param("t", trajectory).query(Long.class).single();
+        measurement.submit(coach, trajectory, wave, Respondent.COACH, Map.of("job_fit", 7, "rapport_coach", 4,
+                "employer_support", 3, "life_domains", List.of("none"), "care_providers", List.of("none"),
+                "care_conflict", "no", "expected_retention", 4, "hours_sufficient", "enough"));
+        jdbc.sql("insert into signal (trajectory_id, kind, trigger_key, raised_on) values (:t, 'LOW_RAPPORT', "
+                + "'matrix', :d)").param("t", trajectory).param("d", today).update();
+        long signal = jdbc.sql("select id from signal where trigger_key = 'matrix' and trajectory_id = :t")
+                .param("t", trajectory).query(Long.class).single();
+        long someUser = data.userId("coach2");
+
+        List<String> wrong = new ArrayList<>();
+        for (String route : routes()) {
+            Rule rule = RULES.get(route);
+            String method = route.substring(0, route.indexOf(' '));
+            String pattern = route.substring(route.indexOf(' ') + 1);
+            long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
+                    : trajectory;
+            String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
+                    .replace("{respondent}", "coach").replace("{token}", "x".repeat(43));
+            boolean api = pattern.startsWith("/api/v1/");
+            for (String user : USERS) {
+                var call = request(HttpMethod.valueOf(method), path).header("X-Forwarded-For", "192.0.2.99");
+                if (!user.equals("anonymous")) {
+                    call.with(data.as(user));
+                }
+                if (method.equals("POST")) {
+                    call.with(csrf());
+                    if (api) {
+                        call.contentType("application/json").content("{}");
+                    }
+                }
+                var response = mvc.perform(call).andReturn().getResponse();
+                int status = response.getStatus();
+                String location = String.valueOf(response.getRedirectedUrl());
+                boolean toLogin = status == 302 && location.contains("/login");
+                boolean refused = status == 403 || status == 404 || status == 401 || toLogin;
+                String outcome = user + " " + route + " -> " + status + (status == 302 ? " " + location : "");
+                if (rule == Rule.LINK) {
+                    if (status == 401 || status == 403 || toLogin) {
+                        wrong.add(outcome + " (a link route must not ask for a login)");
+                    }
+                } else if (rule.allowed.contains(user)) {
+                    if (refused) {
+                        wrong.add(outcome + " (should be allowed)");
+                    }
+                } else if (user.equals("anonymous")) {
+                    if (!(api ? status == 401 : toLogin)) {
+                        wrong.add(outcome + " (anonymous should be sent to the login)");
+                    }
+                } else if (status != 403 && status != 404 && !(api && method.equals("POST") && status == 400)) {
+                    // (An API request whose body does not parse is answered 400 before its scope is looked at:
+                    // the same for every id, so it tells nothing and does nothing.)
+                    wrong.add(outcome + " (should be refused with 403 or 404)");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+}
