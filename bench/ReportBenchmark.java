@@ -129,7 +129,7 @@ public class ReportBenchmark {
      * mean with its interval, or a share with its interval, needs), the correlations of the four predictors with the
      * capability set, the population and the number of coaches. Same population and same definitions as
      * AnalyticsManagement.table (age in whole years at the start of coaching; hours per month once a month passed;
-     * disclosure "not no"; the latest of T2 and T0).
+     * disclosure "not no"; the latest of T2 and T0), in double precision (as the application computes them).
      */
     static String aggregateSql(String scopeColumn) {
         String measures = """
@@ -161,12 +161,12 @@ public class ReportBenchmark {
         for (String m : List.of("age", "contract_hours", "told_employer", "reaction_employer", "told_colleagues",
                 "reaction_colleagues", "coach_value", "hours_first", "employee_first", "employer_first",
                 "hours_second", "employee_second", "employer_second", "retained", "positive", "capability_set")) {
-            columns.add("count(" + m + ") as n_" + m + ", avg(" + m + ") as mean_" + m + ", stddev_samp(" + m
-                    + ") as sd_" + m);
+            columns.add("count(" + m + ") as n_" + m + ", avg(" + m + "::float8) as mean_" + m
+                    + ", stddev_samp(" + m + "::float8) as sd_" + m);
         }
         for (String p : List.of("hours_first", "job_fit", "rapport", "fit_wishes")) {
-            columns.add("corr(" + p + ", capability_set) as r_" + p + ", regr_count(" + p
-                    + ", capability_set) as n_r_" + p);
+            columns.add("corr(" + p + "::float8, capability_set) as r_" + p + ", regr_count(" + p
+                    + "::float8, capability_set) as n_r_" + p);
         }
         return measures.formatted(String.join(",\n    ", columns));
     }
