@@ -4,13 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import nl.jobcoachmonitor.analytics.ReportQuery.Row;
 import nl.jobcoachmonitor.analytics.ReportQuery.Scope;
@@ -171,17 +171,39 @@ public class AnalyticsManagement {
 
     private List<MonthRow> months(List<Row> rows, List<ReportQuery.MonthSums> sums) {
         YearMonth now = YearMonth.now(clock);
+        // Month n is reached by the trajectories whose month of starting plus n months is not after this month: count
+        // them from each trajectory's months since its start, computed once (not once per month and trajectory).
+        long thisMonth = now.getYear() * 12L + now.getMonthValue();
+        long[] elapsed = new long[rows.size()];
+        for (int i = 0; i < elapsed.length; i++) {
+            LocalDate start = rows.get(i).coachingStartedOn();
+            elapsed[i] = thisMonth - (start.getYear() * 12L + start.getMonthValue());
+        }
+        Arrays.sort(elapsed);
         List<MonthRow> months = new ArrayList<>();
         for (var sum : sums) {
-            int reached = (int) rows.stream()
-                    .filter(r -> !YearMonth.from(r.coachingStartedOn()).plusMonths(sum.month()).isAfter(now))
-                    .count();
+            int reached = atLeast(elapsed, sum.month());
             boolean shown = SmallCellRule.allowsEstimateFrom(reached);
             months.add(new MonthRow(sum.month(), shown, shown ? sum.employeeMinutes() / 60.0 / reached : Double.NaN,
                     shown ? sum.employerMinutes() / 60.0 / reached : Double.NaN,
                     shown ? sum.otherMinutes() / 60.0 / reached : Double.NaN, reached));
         }
         return months;
+    }
+
+    /** How many of the sorted values are at least {@code bound}. */
+    private static int atLeast(long[] sorted, long bound) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < bound) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return sorted.length - low;
     }
 
     // ---- associations ----
@@ -207,41 +229,58 @@ public class AnalyticsManagement {
 
     private static Association logistic(Variable predictor, String outcome, List<Row> rows,
             Function<Row, Boolean> value) {
-        Predicate<Row> complete = r -> predictor.value().apply(r) != null && value.apply(r) != null;
-        var used = rows.stream().filter(complete).toList();
-        double[] y = used.stream().mapToDouble(r -> value.apply(r) ? 1 : 0).toArray();
-        double[] x = used.stream().mapToDouble(r -> predictor.value().apply(r)).toArray();
-        int events = (int) Math.round(java.util.Arrays.stream(y).sum());
-        if (!SmallCellRule.allowsEstimateFrom(used.size())) {
-            return notShown(predictor.key(), outcome, "oddsRatio", used.size());
+        // The complete cases in one pass, each value read once (the report has up to 200,000 rows).
+        double[] y = new double[rows.size()];
+        double[] x = new double[rows.size()];
+        int n = 0;
+        for (Row row : rows) {
+            Double p = predictor.value().apply(row);
+            Boolean o = value.apply(row);
+            if (p != null && o != null) {
+                y[n] = o ? 1 : 0;
+                x[n++] = p;
+            }
+        }
+        y = Arrays.copyOf(y, n);
+        x = Arrays.copyOf(x, n);
+        int events = (int) Math.round(Arrays.stream(y).sum());
+        if (!SmallCellRule.allowsEstimateFrom(n)) {
+            return notShown(predictor.key(), outcome, "oddsRatio", n);
         }
         var fit = LogisticRegression.fit(y, Predictor.of(predictor.key(), x));
         var coefficient = fit.estimable() ? fit.coefficient(predictor.key()).orElse(null) : null;
         if (coefficient == null) {
             return new Association(predictor.key(), outcome, "oddsRatio", false, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, used.size(), true, "report.reading.notEstimable");
+                    Double.NaN, n, true, "report.reading.notEstimable");
         }
-        boolean small = used.size() < SMALL_N || fit.fewEventsPerPredictor() || events < SmallCellRule.MINIMUM_CELL_SIZE
-                || used.size() - events < SmallCellRule.MINIMUM_CELL_SIZE;
+        boolean small = n < SMALL_N || fit.fewEventsPerPredictor() || events < SmallCellRule.MINIMUM_CELL_SIZE
+                || n - events < SmallCellRule.MINIMUM_CELL_SIZE;
         return new Association(predictor.key(), outcome, "oddsRatio", true, coefficient.oddsRatio(),
-                coefficient.oddsRatioLower(), coefficient.oddsRatioUpper(), coefficient.pValue(), used.size(), small,
+                coefficient.oddsRatioLower(), coefficient.oddsRatioUpper(), coefficient.pValue(), n, small,
                 reading(coefficient.pValue(), coefficient.estimate()));
     }
 
     private static Association correlation(Variable predictor, List<Row> rows) {
-        var used = rows.stream().filter(r -> predictor.value().apply(r) != null && r.capabilitySet() != null)
-                .toList();
-        if (!SmallCellRule.allowsEstimateFrom(used.size())) {
-            return notShown(predictor.key(), "capabilitySet", "correlation", used.size());
+        double[] x = new double[rows.size()];
+        double[] c = new double[rows.size()];
+        int n = 0;
+        for (Row row : rows) {
+            Double p = predictor.value().apply(row);
+            if (p != null && row.capabilitySet() != null) {
+                x[n] = p;
+                c[n++] = row.capabilitySet();
+            }
         }
-        var r = Correlation.pearson(used.stream().mapToDouble(row -> predictor.value().apply(row)).toArray(),
-                used.stream().mapToDouble(row -> row.capabilitySet()).toArray());
+        if (!SmallCellRule.allowsEstimateFrom(n)) {
+            return notShown(predictor.key(), "capabilitySet", "correlation", n);
+        }
+        var r = Correlation.pearson(Arrays.copyOf(x, n), Arrays.copyOf(c, n));
         if (!r.estimable()) {
             return new Association(predictor.key(), "capabilitySet", "correlation", false, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, used.size(), true, "report.reading.notEstimable");
+                    Double.NaN, Double.NaN, n, true, "report.reading.notEstimable");
         }
         return new Association(predictor.key(), "capabilitySet", "correlation", true, r.r(), r.lower(), r.upper(),
-                r.pValue(), r.n(), used.size() < SMALL_N, reading(r.pValue(), r.r()));
+                r.pValue(), r.n(), n < SMALL_N, reading(r.pValue(), r.r()));
     }
 
     private static Association notShown(String predictor, String outcome, String measure, int n) {

@@ -1,6 +1,7 @@
 package nl.jobcoachmonitor.analytics;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
@@ -56,13 +57,13 @@ public final class LogisticRegression {
     public static LogisticFit fit(double[] outcome, List<Predictor> predictors) {
         validate(outcome, predictors);
         int p = predictors.size() + 1;
-        List<Integer> complete = completeCases(outcome, predictors);
-        int n = complete.size();
+        int[] complete = completeCases(outcome, predictors);
+        int n = complete.length;
         double[] y = new double[n];
         double[][] x = new double[n][p];
         int events = 0;
         for (int i = 0; i < n; i++) {
-            int row = complete.get(i);
+            int row = complete[i];
             y[i] = outcome[row];
             events += (int) y[i];
             x[i][0] = 1;
@@ -107,15 +108,20 @@ public final class LogisticRegression {
         }
     }
 
-    private static List<Integer> completeCases(double[] outcome, List<Predictor> predictors) {
-        var rows = new ArrayList<Integer>();
+    /** The observations with no value missing, in order (a plain loop: it runs once per observation). */
+    private static int[] completeCases(double[] outcome, List<Predictor> predictors) {
+        int[] rows = new int[outcome.length];
+        int n = 0;
         for (int i = 0; i < outcome.length; i++) {
-            final int row = i;
-            if (!Values.missing(outcome[i]) && predictors.stream().noneMatch(p -> Values.missing(p.value(row)))) {
-                rows.add(i);
+            boolean complete = !Values.missing(outcome[i]);
+            for (int j = 0; complete && j < predictors.size(); j++) {
+                complete = !Values.missing(predictors.get(j).value(i));
+            }
+            if (complete) {
+                rows[n++] = i;
             }
         }
-        return rows;
+        return Arrays.copyOf(rows, n);
     }
 
     private static List<String> names(List<Predictor> predictors) {

@@ -102,6 +102,18 @@ class ReportQuery {
     private static final String FROM = " from trajectory t join employee e on e.id = t.employee_id"
             + " join trajectory_indicator i on i.trajectory_id = t.id";
 
+    /**
+     * The population without the employee, for the sums: every trajectory has exactly one employee (a not-null foreign
+     * key to its primary key), so the join neither adds nor drops a row, and it is only needed for the age band's
+     * condition on the birth date. Leaving it out saves a hash join over the whole scope (bench/README.md, "Study
+     * report").
+     */
+    private static String from(ReportFilter filter) {
+        return filter.ageBand() == null
+                ? " from trajectory t join trajectory_indicator i on i.trajectory_id = t.id"
+                : FROM;
+    }
+
     List<Row> rows(Scope scope, ReportFilter filter) {
         var where = where(scope, filter);
         return jdbc.sql("""
@@ -148,7 +160,7 @@ class ReportQuery {
                 select v.wave_code, v.work_value, count(*) as n, sum(v.important) as important,
                     sum(v.achieved) as achieved,
                     sum(case when v.important >= 4 and v.achieved < 4 then 1 else 0 end) as gaps
-                """ + FROM + " join wave_work_value v on v.trajectory_id = t.id" + where.sql()
+                """ + from(filter) + " join wave_work_value v on v.trajectory_id = t.id" + where.sql()
                 + " and v.wave_code in ('T0', 'T2') and v.important is not null and v.achieved is not null"
                 + " group by v.wave_code, v.work_value")
                 .params(where.params())
@@ -157,7 +169,13 @@ class ReportQuery {
                 .list();
     }
 
-    /** Contact minutes per month since the start of coaching (0 = the month it started), summed. */
+    /**
+     * Contact minutes per month since the start of coaching (0 = the month it started), summed. The condition on
+     * {@code m.first_day} (the first day of a calendar month) only narrows early: month 0 starts at most 30 days before
+     * the start of coaching, and month n at most n times 31 days after it, so it keeps every row the month index keeps.
+     * It lets PostgreSQL skip the months outside the window before it computes their index (by the primary key, or at
+     * least before the numeric arithmetic of {@code extract}; bench/README.md, "Study report").
+     */
     List<MonthSums> months(Scope scope, ReportFilter filter) {
         var where = where(scope, filter);
         return jdbc.sql("""
@@ -165,7 +183,9 @@ class ReportQuery {
                 from (select (extract(year from m.first_day) - extract(year from i.coaching_started_on)) * 12
                         + extract(month from m.first_day) - extract(month from i.coaching_started_on) as month_index,
                         m.employee_minutes, m.employer_minutes, m.other_minutes
-                """ + FROM + " join trajectory_month m on m.trajectory_id = t.id" + where.sql()
+                """ + from(filter) + " join trajectory_month m on m.trajectory_id = t.id" + where.sql()
+                + " and m.first_day > i.coaching_started_on - interval '31' day"
+                + " and m.first_day < i.coaching_started_on + interval '" + MONTHS * 31 + "' day"
                 + ") x where x.month_index >= 0 and x.month_index < " + MONTHS
                 + " group by x.month_index order by x.month_index")
                 .params(where.params())
