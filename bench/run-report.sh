@@ -118,7 +118,7 @@ if [[ "${REBUILD:-0}" == 1 ]]; then
     t0=$SECONDS
     APP_ARGS="${APP_ARGS:-} --jcm.rebuild-indicators" start_app "$RESULTS/app-rebuild.out.txt"
     {
-        echo "rebuild on a copy of $DB, at most ${REBUILD_MAX:-900} s; progress = growth of trajectory_month's heap"
+        echo "rebuild on a copy of $BENCH_DB (jcm_rebuild), at most ${REBUILD_MAX:-900} s; progress = growth of trajectory_month's heap"
         echo "(the rebuild deletes and re-inserts every row in one transaction, so the heap grows by one table's worth)"
         printf '%8s %10s\n' seconds progress
     } >"$RESULTS/rebuild.txt"
