@@ -296,8 +296,4 @@ public class AnalyticsManagement {
         return direction > 0 ? "report.reading.positive" : "report.reading.negative";
     }
 
-    /** Today, for the report's heading. */
-    LocalDate today() {
-        return LocalDate.now(clock);
-    }
 }
