@@ -100,6 +100,10 @@ class AccessMatrixTests {
                 "POST /admin/users/{id}/enabled", "GET /admin/organisations", "POST /admin/organisations",
                 "POST /admin/organisations/commissioners", "GET /admin/outbox");
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
+        // own-data rights (issue 5): the coach makes the employee's link; the employee's pages go by the link
+        rule(Rule.CASE, "POST /trajectories/{id}/own-data-link");
+        rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
+                "POST /own/correction");
     }
 
     private static void rule(Rule rule, String... routes) {

@@ -36,6 +36,11 @@ public class PersonalDataAccess {
         publish(AccessAction.CHANGE, objectType, objectId, personId, true);
     }
 
+    /** A person's data erased (after the retention period, or on request). */
+    public void deleted(String objectType, Object objectId, Long personId) {
+        publish(AccessAction.DELETE, objectType, objectId, personId, true);
+    }
+
     /** A request for something outside the user's scope (answered 404 or 403). */
     public void denied(String objectType, Object objectId) {
         publish(AccessAction.READ, objectType, objectId, null, false);

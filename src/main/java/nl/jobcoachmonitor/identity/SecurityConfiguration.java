@@ -79,6 +79,8 @@ class SecurityConfiguration {
                         .permitAll()
                         // the questionnaire by personal link: no account, the link's token is the authorisation
                         .requestMatchers("/q", "/q/**").permitAll()
+                        // the employee's own data by personal link: the same, authorised by the link
+                        .requestMatchers("/own", "/own/**").permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**", "/signals/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())

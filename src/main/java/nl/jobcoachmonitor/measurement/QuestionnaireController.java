@@ -1,8 +1,6 @@
 package nl.jobcoachmonitor.measurement;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +11,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
-import nl.jobcoachmonitor.identity.FailureThrottle;
+import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,44 +37,31 @@ class QuestionnaireController {
 
     static final String SESSION_KEY = "jcm.questionnaire.link";
 
-    static final Duration GUESSING_BLOCK = Duration.ofMinutes(5);
-
     private final MeasurementManagement measurement;
-    private final FailureThrottle guessing;
-    private final int maxFailedLinks;
+    private final PersonalLinkGuard guard;
 
-    /** {@code maxFailedLinks}: failed link openings from one address before it must wait {@link #GUESSING_BLOCK}. */
-    QuestionnaireController(MeasurementManagement measurement, Clock clock,
-            @Value("${jcm.questionnaire.max-failed-links-per-address:20}") int maxFailedLinks) {
+    QuestionnaireController(MeasurementManagement measurement, PersonalLinkGuard guard) {
         this.measurement = measurement;
-        this.guessing = new FailureThrottle(clock, GUESSING_BLOCK);
-        this.maxFailedLinks = maxFailedLinks;
+        this.guard = guard;
     }
 
     /** Nothing of a questionnaire is cached, and no page of it tells another site where the respondent came from. */
     @ModelAttribute
     void privateHeaders(HttpServletResponse response) {
-        response.setHeader("Referrer-Policy", "no-referrer");
-        response.setHeader("Cache-Control", "no-store");
+        PersonalLinkGuard.privateHeaders(response);
     }
 
     @GetMapping("/q/{token}")
     String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        String address = "a:" + request.getRemoteAddr();
-        if (guessing.blocked(address, maxFailedLinks)) {
-            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            response.setHeader("Retry-After", String.valueOf(GUESSING_BLOCK.toSeconds()));
+        if (guard.blocked(request, response)) {
             return "measurement/link-throttled";
         }
         var link = measurement.exchange(token);
         if (link.isEmpty()) {
-            guessing.failed(address);
+            guard.failed(request);
             return invalid(response);
         }
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        request.getSession(true).setAttribute(SESSION_KEY, link.get());
+        guard.enter(request, SESSION_KEY, link.get());
         return "measurement/start";
     }
 

@@ -1,30 +1,23 @@
 package nl.jobcoachmonitor.measurement;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
+
+import nl.jobcoachmonitor.identity.PersonalTokens;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Personal questionnaire links. The token is 256 random bits from {@link SecureRandom}, shown once to the coach and
- * never stored: the database keeps only its SHA-256 hash. A new link for the same wave and respondent revokes the
+ * Personal questionnaire links. The token ({@link PersonalTokens}) is shown once to the coach and never stored: the
+ * database keeps only its SHA-256 hash. A new link for the same wave and respondent revokes the
  * previous one.
  */
 @Component
 class QuestionnaireLinks {
 
-    static final int TOKEN_BYTES = 32;
-
     private final JdbcClient jdbc;
-    private final SecureRandom random = new SecureRandom();
 
     QuestionnaireLinks(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -41,9 +34,7 @@ class QuestionnaireLinks {
         jdbc.sql("update questionnaire_link set revoked_at = :now where wave_id = :w and respondent = :r "
                 + "and revoked_at is null").param("now", java.sql.Timestamp.from(now)).param("w", waveId)
                 .param("r", respondent.name()).update();
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = PersonalTokens.newToken();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("insert into questionnaire_link (wave_id, respondent, person_id, token_hash, created_at, "
                 + "created_by) values (:w, :r, :p, :h, :now, :by)").param("w", waveId).param("r", respondent.name())
@@ -55,7 +46,7 @@ class QuestionnaireLinks {
 
     /** The active link with this token; empty for unknown, revoked, malformed or tampered tokens alike. */
     Optional<Link> find(String token) {
-        if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
+        if (!PersonalTokens.wellFormed(token)) {
             return Optional.empty();
         }
         return jdbc.sql("select id, wave_id, respondent, person_id from questionnaire_link where token_hash = :h "
@@ -74,11 +65,6 @@ class QuestionnaireLinks {
     }
 
     static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return PersonalTokens.hash(token);
     }
 }

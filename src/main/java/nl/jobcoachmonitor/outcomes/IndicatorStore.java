@@ -200,7 +200,8 @@ class IndicatorStore {
         jdbc.sql("select id, kind, trigger_key from signal where trajectory_id = :t and handled_at is null "
                 + "and resolved_at is null").param("t", trajectoryId)
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2) + "|" + rs.getString(3)}).list()
-                .stream().filter(open -> !current.contains((String) open[1]))
+                .stream().filter(open -> SignalKind.valueOf(((String) open[1]).split("\\|")[0]).fromIndicators())
+                .filter(open -> !current.contains((String) open[1]))
                 .forEach(open -> jdbc.sql("update signal set resolved_at = :now where id = :id")
                         .param("now", Timestamp.from(clock.instant())).param("id", open[0]).update());
     }

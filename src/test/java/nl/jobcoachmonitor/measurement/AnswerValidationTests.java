@@ -9,14 +9,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The instrument checks answers: types, ranges, required items, conditions, waves. */
-class AnswerValidationTests {
+public class AnswerValidationTests {
 
     private final Instruments instruments = new Instruments();
     private final Instrument employee = instruments.current("employee");
     private final Instrument coach = instruments.current("coach");
 
     /** A complete valid employee answer set at T0, as a form posts it (all strings). */
-    static Map<String, Object> completeEmployeeAnswers() {
+    public static Map<String, Object> completeEmployeeAnswers() {
         var answers = new HashMap<String, Object>();
         answers.put("paid_work", "yes");
         answers.put("hours_week", "24,5");

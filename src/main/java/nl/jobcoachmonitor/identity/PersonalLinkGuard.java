@@ -1,0 +1,64 @@
+package nl.jobcoachmonitor.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every page opened by a personal link (questionnaire, own data) shares: no caching and no referrer, the token
+ * exchanged for a fresh session, and throttled guessing. Failed link openings from one address, whichever kind of
+ * link, count together: after {@code jcm.questionnaire.max-failed-links-per-address} (20 by default) the address must
+ * wait {@link #GUESSING_BLOCK} (429), also with a good link.
+ */
+@Component
+public class PersonalLinkGuard {
+
+    public static final Duration GUESSING_BLOCK = Duration.ofMinutes(5);
+
+    private final FailureThrottle guessing;
+    private final int maxFailedLinks;
+
+    PersonalLinkGuard(Clock clock, @Value("${jcm.questionnaire.max-failed-links-per-address:20}") int maxFailedLinks) {
+        this.guessing = new FailureThrottle(clock, GUESSING_BLOCK);
+        this.maxFailedLinks = maxFailedLinks;
+    }
+
+    /** Nothing of the page is cached, and it tells no other site where the person came from. */
+    public static void privateHeaders(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    /** Whether this address must wait; if so the response is already 429 with Retry-After. */
+    public boolean blocked(HttpServletRequest request, HttpServletResponse response) {
+        if (!guessing.blocked(key(request), maxFailedLinks)) {
+            return false;
+        }
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader("Retry-After", String.valueOf(GUESSING_BLOCK.toSeconds()));
+        return true;
+    }
+
+    /** A link that did not open: counts towards the address's limit. */
+    public void failed(HttpServletRequest request) {
+        guessing.failed(key(request));
+    }
+
+    /** The link's id in a fresh session (a new session id, so that no earlier id can be fixated on it). */
+    public void enter(HttpServletRequest request, String sessionKey, Object linkId) {
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        request.getSession(true).setAttribute(sessionKey, linkId);
+    }
+
+    private static String key(HttpServletRequest request) {
+        return "a:" + request.getRemoteAddr();
+    }
+}
