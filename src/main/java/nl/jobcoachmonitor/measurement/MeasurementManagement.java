@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.NotFoundException;
@@ -394,6 +395,8 @@ public class MeasurementManagement {
     /** The questionnaire of a link in the respondent's session, started now if it was not yet; empty if gone. */
     Optional<Questionnaire> open(long linkId) {
         return links.active(linkId).flatMap(link -> {
+            access.onBehalfOf(link.respondent() == Respondent.EMPLOYER ? OnBehalfOf.EMPLOYER_CONTACT
+                    : OnBehalfOf.EMPLOYEE);
             var wave = waves.findById(link.waveId()).orElseThrow();
             var existing = responses.find(link.waveId(), link.respondent());
             if (existing.map(Responses.Response::completed).orElse(false)) {
