@@ -243,7 +243,9 @@ public class MeasurementManagement {
         var trajectory = trajectories.visible(user, trajectoryId);
         var wave = entryWave(user, trajectory, waveId, respondent);
         var started = responses.find(waveId, respondent);
-        started.ifPresent(r -> access.read("response", r.id(), trajectory.employeeId()));
+        // Opening the form is an access to the person's record even before any answer exists.
+        started.ifPresentOrElse(r -> access.read("response", r.id(), trajectory.employeeId()),
+                () -> access.read("measurement_wave", waveId, trajectory.employeeId()));
         var instrument = started.map(r -> instruments.get(r.instrumentCode(), r.instrumentVersion()))
                 .orElseGet(() -> instruments.current(respondent.instrument()));
         return new EntryQuestionnaire(trajectoryId, wave.id(), wave.code(), respondent, instrument,
