@@ -17,6 +17,7 @@ class HomeController {
             case ADMIN -> "redirect:/admin/users";
             case COMMISSIONER -> "redirect:/report";
             case RESEARCHER -> "redirect:/research";
+            case PRIVACY_OFFICER -> "redirect:/audit";
         };
     }
 

@@ -40,8 +40,8 @@ class AccessMatrixTests {
 
     /** Who may use a route. The users are the demo accounts; "coach" coaches the trajectory the routes are tried on. */
     enum Rule {
-        PUBLIC(Set.of("anonymous", "coach", "coach2", "manager", "gemeente", "onderzoeker", "admin")),
-        SIGNED_IN(Set.of("coach", "coach2", "manager", "gemeente", "onderzoeker", "admin")),
+        PUBLIC(Set.of("anonymous", "coach", "coach2", "manager", "gemeente", "onderzoeker", "admin", "privacy")),
+        SIGNED_IN(Set.of("coach", "coach2", "manager", "gemeente", "onderzoeker", "admin", "privacy")),
         STAFF(Set.of("coach", "coach2", "manager")),
         CASE(Set.of("coach", "manager")),
         CASE_COACH(Set.of("coach")),
@@ -51,6 +51,7 @@ class AccessMatrixTests {
         COMMISSIONER(Set.of("gemeente")),
         RESEARCHER(Set.of("onderzoeker")),
         ADMIN(Set.of("admin")),
+        PRIVACY_OFFICER(Set.of("privacy")),
         /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
         LINK(Set.of());
 
@@ -62,7 +63,7 @@ class AccessMatrixTests {
     }
 
     private static final List<String> USERS = List.of("anonymous", "coach", "coach2", "manager", "gemeente",
-            "onderzoeker", "admin");
+            "onderzoeker", "admin", "privacy");
 
     private static final Map<String, Rule> RULES = new LinkedHashMap<>();
 
@@ -104,6 +105,8 @@ class AccessMatrixTests {
         rule(Rule.CASE, "POST /trajectories/{id}/own-data-link");
         rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
                 "POST /own/correction");
+        // Audit trail (issue 5): the privacy officer's access log
+        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv");
     }
 
     private static void rule(Rule rule, String... routes) {

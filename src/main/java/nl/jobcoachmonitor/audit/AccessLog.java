@@ -38,12 +38,17 @@ class AccessLog implements DisposableBean {
         this.jdbc = JdbcClient.create(pool);
     }
 
+    /**
+     * One row per access. The organisation that holds the person's data is looked up as the row is written and kept
+     * in it, so a privacy officer still finds the row after the person's identifying data is erased.
+     */
     @EventListener
     void on(PersonalDataAccessed e) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, object_type, object_id, person_id,
-                  outcome, remote_address)
-                values (:at, :username, :role, :action, :type, :objectId, :personId, :outcome, :address)
+                  outcome, remote_address, user_id, user_organisation_id, on_behalf_of, person_organisation_id)
+                values (:at, :username, :role, :action, :type, :objectId, :personId, :outcome, :address, :userId,
+                  :userOrganisation, :onBehalfOf, (select organisation_id from employee where id = :personId))
                 """)
                 .param("at", Timestamp.from(e.occurredAt()))
                 .param("username", e.username())
@@ -51,9 +56,12 @@ class AccessLog implements DisposableBean {
                 .param("action", e.action().name())
                 .param("type", e.objectType())
                 .param("objectId", e.objectId())
-                .param("personId", e.personId())
+                .param("personId", e.personId(), java.sql.Types.BIGINT)
                 .param("outcome", e.allowed() ? "ALLOWED" : "DENIED")
                 .param("address", e.remoteAddress())
+                .param("userId", e.userId(), java.sql.Types.BIGINT)
+                .param("userOrganisation", e.userOrganisationId(), java.sql.Types.BIGINT)
+                .param("onBehalfOf", e.onBehalfOf() == null ? null : e.onBehalfOf().name())
                 .update();
     }
 

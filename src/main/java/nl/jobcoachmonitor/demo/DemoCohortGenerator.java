@@ -246,6 +246,9 @@ final class DemoCohortGenerator {
                 APELDOORN));
         users.add(new User("onderzoeker", "Lotte Verbeek", "l.verbeek@onderzoek.example", "RESEARCHER", null, null));
         users.add(new User("admin", "Functioneel beheer", "beheer@jobcoachmonitor.example", "ADMIN", null, null));
+        // The privacy officer of the demo organisation (the organisation of "coach" and "manager").
+        users.add(new User("privacy", "Ingrid Koster", "privacy@" + ORGANISATIONS.get(0).domain(), "PRIVACY_OFFICER",
+                0, null));
     }
 
     private void addStaff(String username, String displayName, String role, int organisation) {

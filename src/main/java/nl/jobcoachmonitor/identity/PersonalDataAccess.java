@@ -5,12 +5,22 @@ import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-/** The one place modules report access to personal data; the audit module keeps the record. */
+/**
+ * The one place modules report access to personal data; the audit module keeps the record (NEN 7513 style: what,
+ * when, who in which role, on whose behalf, whose data, which object, from where, allowed or refused).
+ *
+ * <p>Who: the signed-in staff member. A request by personal link (the employee's own questionnaire or own-data page)
+ * has no signed-in user: call {@link #onBehalfOf(OnBehalfOf)} first in that request, so its accesses are logged on
+ * behalf of the employee (or employer contact). Without a request (a scheduled job) it is the system.
+ */
 @Component
 public class PersonalDataAccess {
+
+    private static final String ON_BEHALF_OF = PersonalDataAccess.class.getName() + ".onBehalfOf";
 
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -36,25 +46,64 @@ public class PersonalDataAccess {
         publish(AccessAction.CHANGE, objectType, objectId, personId, true);
     }
 
-    /** A person's data erased (after the retention period, or on request). */
+    /** A person's data deleted or erased (on request, or by the retention job). */
     public void deleted(String objectType, Object objectId, Long personId) {
         publish(AccessAction.DELETE, objectType, objectId, personId, true);
     }
 
-    /** A request for something outside the user's scope (answered 404 or 403). */
+    /**
+     * A person's data exported (a research export, the employee's own-data download). For an export of many persons,
+     * call it once per person, so each person's log shows it.
+     */
+    public void exported(String objectType, Object objectId, Long personId) {
+        publish(AccessAction.EXPORT, objectType, objectId, personId, true);
+    }
+
+    /**
+     * A request for something outside the user's scope (answered 404 or 403). The action is what the request's
+     * method would have done: a GET reads, a DELETE deletes, anything else changes.
+     */
     public void denied(String objectType, Object objectId) {
-        publish(AccessAction.READ, objectType, objectId, null, false);
+        String method = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
+                ? r.getRequest().getMethod() : "GET";
+        AccessAction action = switch (method) {
+            case "GET", "HEAD", "OPTIONS" -> AccessAction.READ;
+            case "DELETE" -> AccessAction.DELETE;
+            default -> AccessAction.CHANGE;
+        };
+        publish(action, objectType, objectId, null, false);
+    }
+
+    /**
+     * Marks the current request as made through a personal link by the employee themself ({@link OnBehalfOf#EMPLOYEE})
+     * or the employer contact ({@link OnBehalfOf#EMPLOYER_CONTACT}); the request's further accesses are logged so.
+     */
+    public void onBehalfOf(OnBehalfOf who) {
+        var request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(ON_BEHALF_OF, who, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     private void publish(AccessAction action, String objectType, Object objectId, Long personId, boolean allowed) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
-        String username = auth == null ? null : auth.getName();
-        Role role = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u.role() : null;
-        String address = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
-                ? r.getRequest().getRemoteAddr() : null;
+        CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
+        var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r ? r : null;
+        String address = request == null ? null : request.getRequest().getRemoteAddr();
+        OnBehalfOf onBehalfOf;
+        if (user != null) {
+            onBehalfOf = OnBehalfOf.of(user.role());
+        } else if (request == null) {
+            onBehalfOf = OnBehalfOf.SYSTEM;
+        } else if (request.getAttribute(ON_BEHALF_OF, RequestAttributes.SCOPE_REQUEST) instanceof OnBehalfOf who) {
+            onBehalfOf = who;
+        } else {
+            onBehalfOf = OnBehalfOf.ANONYMOUS;
+        }
         String id = objectId == null ? null : truncate(String.valueOf(objectId));
-        events.publishEvent(new PersonalDataAccessed(clock.instant(), username, role, action, objectType, id,
-                personId, allowed, address));
+        events.publishEvent(new PersonalDataAccessed(clock.instant(), user == null ? null : user.getUsername(),
+                user == null ? null : user.role(), action, objectType, id, personId, allowed, address,
+                user == null ? null : user.id(), user == null ? null : user.organisationId(), onBehalfOf));
     }
 
     private static String truncate(String s) {

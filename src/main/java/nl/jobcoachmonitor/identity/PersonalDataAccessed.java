@@ -3,9 +3,12 @@ package nl.jobcoachmonitor.identity;
 import java.time.Instant;
 
 /**
- * Published for every read, search, change and refused request of personal data. The audit module stores it;
- * {@code personId} is the employee's pseudonymous id, never a name.
+ * Published for every read, search, creation, change, deletion, export and refused request of personal data. The
+ * audit module stores it; {@code personId} is the employee's pseudonymous id, never a name. {@code userId},
+ * {@code userOrganisationId} and {@code role} are null when no staff member is signed in (a personal link, a scheduled
+ * job); {@code onBehalfOf} says on whose behalf the access happened.
  */
 public record PersonalDataAccessed(Instant occurredAt, String username, Role role, AccessAction action,
-        String objectType, String objectId, Long personId, boolean allowed, String remoteAddress) {
+        String objectType, String objectId, Long personId, boolean allowed, String remoteAddress, Long userId,
+        Long userOrganisationId, OnBehalfOf onBehalfOf) {
 }

@@ -11,7 +11,14 @@ public enum Role {
     /** Pseudonymised exports of consenting employees only. */
     RESEARCHER,
     /** Users, organisations, commissioners; no case content. */
-    ADMIN;
+    ADMIN,
+    /** Privacy officer (functionaris gegevensbescherming) of an organisation: searches its access log; no case content. */
+    PRIVACY_OFFICER;
+
+    /** Coaches, managers and privacy officers belong to a coaching organisation. */
+    public boolean belongsToOrganisation() {
+        return this == COACH || this == MANAGER || this == PRIVACY_OFFICER;
+    }
 
     public String authority() {
         return "ROLE_" + name();

@@ -89,6 +89,7 @@ class SecurityConfiguration {
                         .requestMatchers("/report/**", "/report.csv", "/report.pdf").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),
                                 Role.RESEARCHER.name())
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
+                        .requestMatchers("/audit", "/audit/**", "/audit.csv").hasRole(Role.PRIVACY_OFFICER.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))

@@ -43,12 +43,15 @@ class UserAccount {
         return account;
     }
 
-    /** Coaches and managers belong to an organisation, commissioners to a commissioner; others to neither. */
+    /**
+     * Coaches, managers and privacy officers belong to an organisation, commissioners to a commissioner; others to
+     * neither.
+     */
     void assign(Role role, Long organisationId, Long commissionerId) {
         this.role = role;
-        this.organisationId = (role == Role.COACH || role == Role.MANAGER) ? organisationId : null;
+        this.organisationId = role.belongsToOrganisation() ? organisationId : null;
         this.commissionerId = role == Role.COMMISSIONER ? commissionerId : null;
-        if ((role == Role.COACH || role == Role.MANAGER) && organisationId == null) {
+        if (role.belongsToOrganisation() && organisationId == null) {
             throw new nl.jobcoachmonitor.shared.DomainRuleViolation("organisationId", "user.organisation.required");
         }
         if (role == Role.COMMISSIONER && commissionerId == null) {

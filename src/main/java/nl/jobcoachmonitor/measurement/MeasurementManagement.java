@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.NotFoundException;
@@ -242,7 +243,9 @@ public class MeasurementManagement {
         var trajectory = trajectories.visible(user, trajectoryId);
         var wave = entryWave(user, trajectory, waveId, respondent);
         var started = responses.find(waveId, respondent);
-        started.ifPresent(r -> access.read("response", r.id(), trajectory.employeeId()));
+        // Opening the form is an access to the person's record even before any answer exists.
+        started.ifPresentOrElse(r -> access.read("response", r.id(), trajectory.employeeId()),
+                () -> access.read("measurement_wave", waveId, trajectory.employeeId()));
         var instrument = started.map(r -> instruments.get(r.instrumentCode(), r.instrumentVersion()))
                 .orElseGet(() -> instruments.current(respondent.instrument()));
         return new EntryQuestionnaire(trajectoryId, wave.id(), wave.code(), respondent, instrument,
@@ -394,6 +397,8 @@ public class MeasurementManagement {
     /** The questionnaire of a link in the respondent's session, started now if it was not yet; empty if gone. */
     Optional<Questionnaire> open(long linkId) {
         return links.active(linkId).flatMap(link -> {
+            access.onBehalfOf(link.respondent() == Respondent.EMPLOYER ? OnBehalfOf.EMPLOYER_CONTACT
+                    : OnBehalfOf.EMPLOYEE);
             var wave = waves.findById(link.waveId()).orElseThrow();
             var existing = responses.find(link.waveId(), link.respondent());
             if (existing.map(Responses.Response::completed).orElse(false)) {

@@ -56,7 +56,7 @@ class DemoDataTests {
     private static final PasswordEncoder PASSWORDS = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 
     private static final Set<String> DEMO_ACCOUNTS =
-            Set.of("coach", "coach2", "manager", "gemeente", "onderzoeker", "admin");
+            Set.of("coach", "coach2", "manager", "gemeente", "onderzoeker", "admin", "privacy");
     private static final Set<String> POSITIVE_KINDS = Set.of("MORE_HOURS", "NEW_TASKS", "BETTER_CONTRACT");
     private static final Map<String, Set<String>> ALLOWED_JUMPS = Map.of(
             "JOB_SEARCH", Set.of("COACHING", "CLOSED"),
@@ -149,7 +149,7 @@ class DemoDataTests {
                 select count(*) from app_user u join commissioner c on c.id = u.commissioner_id
                 where u.username = 'gemeente' and u.role = 'COMMISSIONER' and c.name = 'Gemeente Apeldoorn'""")).isOne();
         assertThat(count(jdbc, """
-                select count(*) from app_user where (role in ('COACH', 'MANAGER')) <> (organisation_id is not null)
+                select count(*) from app_user where (role in ('COACH', 'MANAGER', 'PRIVACY_OFFICER')) <> (organisation_id is not null)
                    or (role = 'COMMISSIONER') <> (commissioner_id is not null)""")).isZero();
         assertThat(count(jdbc, "select count(*) from app_user where username <> lower(username)")).isZero();
     }

@@ -91,6 +91,23 @@ class UserAdminTests {
     }
 
     @Test
+    void administratorAppointsAPrivacyOfficerOfAnOrganisation() throws Exception {
+        mvc.perform(get("/admin/users").with(data.as("admin"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("<option value=\"PRIVACY_OFFICER\">Functionaris gegevensbescherming</option>")));
+        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+                        .param("username", "fg-zonder-org").param("displayName", "Zonder Organisatie")
+                        .param("role", "PRIVACY_OFFICER").param("password", "een-lang-wachtwoord"))
+                .andExpect(status().isOk());
+        assertThat(data.count("app_user", "username = :p", "fg-zonder-org")).isZero();
+        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+                        .param("username", "fg-org").param("displayName", "Functionaris").param("role", "PRIVACY_OFFICER")
+                        .param("organisationId", String.valueOf(organisationOf("coach")))
+                        .param("password", "een-lang-wachtwoord"))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/").with(data.as("fg-org"))).andExpect(redirectedUrl("/audit"));
+    }
+
+    @Test
     void onlyTheAdministratorManagesUsers() throws Exception {
         mvc.perform(get("/admin/users/{id}", data.userId("coach")).with(data.as("manager")))
                 .andExpect(status().isForbidden());

@@ -1,0 +1,69 @@
+package nl.jobcoachmonitor.audit;
+
+import java.nio.charset.StandardCharsets;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The privacy officer searches the access log of their organisation (events about its persons and by its users), by
+ * user, person, period and event type, and downloads the result as CSV. Each search is itself logged. No case content:
+ * persons appear only by their pseudonymous id.
+ */
+@Controller
+class AuditLogController {
+
+    private final AuditQuery query;
+    private final PersonalDataAccess access;
+
+    AuditLogController(AuditQuery query, PersonalDataAccess access) {
+        this.query = query;
+        this.access = access;
+    }
+
+    @GetMapping("/audit")
+    String search(@AuthenticationPrincipal CurrentUser user, @Validated @ModelAttribute("filter") AuditFilter filter,
+            BindingResult result, Model model) {
+        model.addAttribute("events", AuditEventType.values());
+        if (!result.hasErrors() && !validPeriod(filter, result)) {
+            result.rejectValue("to", "audit.period.invalid");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("result", new AuditPage(java.util.List.of(), 0, 0));
+            return "audit/log";
+        }
+        access.searched("audit_event", filter.describe());
+        model.addAttribute("result", query.page(user.organisationId(), filter));
+        return "audit/log";
+    }
+
+    @GetMapping(value = "/audit.csv", produces = "text/csv")
+    ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user,
+            @Validated @ModelAttribute("filter") AuditFilter filter, BindingResult result) {
+        if (result.hasErrors() || !validPeriod(filter, result)) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("invalid search");
+        }
+        access.exported("audit_event", filter.describe(), null);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("jobcoach-monitor-toegangslog.csv").build().toString())
+                .body("\uFEFF" + AuditCsv.of(query.all(user.organisationId(), filter)));
+    }
+
+    private static boolean validPeriod(AuditFilter filter, BindingResult result) {
+        return filter.from() == null || filter.to() == null || !filter.to().isBefore(filter.from());
+    }
+}

@@ -1,0 +1,88 @@
+package nl.jobcoachmonitor.audit;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Searches the access log of one organisation: the events about persons whose data it holds, and the events of its
+ * own users. Newest first.
+ */
+@Component
+class AuditQuery {
+
+    /** The CSV download stops here; the page says to narrow the search when there are more. */
+    static final int MAX_DOWNLOAD = 100_000;
+
+    private final JdbcClient jdbc;
+
+    AuditQuery(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    AuditPage page(long organisationId, AuditFilter filter) {
+        var where = Where.of(organisationId, filter);
+        long total = jdbc.sql("select count(*) from audit_event " + where.sql()).params(where.params())
+                .query(Long.class).single();
+        var rows = jdbc.sql("select * from audit_event " + where.sql()
+                        + " order by occurred_at desc, id desc limit :limit offset :offset")
+                .params(where.params())
+                .param("limit", AuditFilter.PAGE_SIZE)
+                .param("offset", (long) filter.page() * AuditFilter.PAGE_SIZE)
+                .query(AuditQuery::entry).list();
+        return new AuditPage(rows, total, filter.page());
+    }
+
+    List<AuditEntry> all(long organisationId, AuditFilter filter) {
+        var where = Where.of(organisationId, filter);
+        return jdbc.sql("select * from audit_event " + where.sql() + " order by occurred_at desc, id desc limit :limit")
+                .params(where.params()).param("limit", MAX_DOWNLOAD)
+                .query(AuditQuery::entry).list();
+    }
+
+    /** The organisation's scope and the conditions the filter names (only those: no nulls to type). */
+    private record Where(String sql, Map<String, Object> params) {
+
+        static Where of(long organisationId, AuditFilter f) {
+            var sql = new StringBuilder("where (user_organisation_id = :org or person_organisation_id = :org)");
+            Map<String, Object> params = new HashMap<>();
+            params.put("org", organisationId);
+            if (!f.user().isEmpty()) {
+                sql.append(" and username = :user");
+                params.put("user", f.user());
+            }
+            if (f.person() != null) {
+                sql.append(" and person_id = :person");
+                params.put("person", f.person());
+            }
+            if (f.from() != null) {
+                sql.append(" and occurred_at >= :from");
+                params.put("from", f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+            }
+            if (f.to() != null) {
+                sql.append(" and occurred_at < :to");
+                params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+            }
+            if (f.event() == AuditEventType.DENIED) {
+                sql.append(" and outcome = 'DENIED'");
+            } else if (f.event() != null) {
+                sql.append(" and action = :action");
+                params.put("action", f.event().name());
+            }
+            return new Where(sql.toString(), params);
+        }
+    }
+
+    private static AuditEntry entry(ResultSet rs, int n) throws SQLException {
+        return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("username"),
+                rs.getString("role"), rs.getString("action"), rs.getString("object_type"), rs.getString("object_id"),
+                rs.getObject("person_id", Long.class), rs.getString("outcome"), rs.getString("remote_address"),
+                rs.getString("on_behalf_of"));
+    }
+}
