@@ -100,6 +100,8 @@ class AccessMatrixTests {
                 "POST /admin/users/{id}/enabled", "GET /admin/organisations", "POST /admin/organisations",
                 "POST /admin/organisations/commissioners", "GET /admin/outbox");
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
+        // consent and research export (branch export)
+        rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent");
     }
 
     private static void rule(Rule rule, String... routes) {
