@@ -3,6 +3,8 @@ package nl.jobcoachmonitor.analytics;
 import java.util.List;
 import java.util.Locale;
 
+import nl.jobcoachmonitor.shared.Csv;
+
 import org.springframework.context.MessageSource;
 
 /**
@@ -80,22 +82,11 @@ final class ReportCsv {
     }
 
     private void line(String... cells) {
-        out.append(String.join(",", List.of(cells).stream().map(ReportCsv::cell).toList())).append("\r\n");
+        out.append(Csv.line(List.of(cells)));
     }
 
-    /** One cell: a formula-like start neutralised, quoted when it holds a comma, a quote or a line break. */
+    /** One cell, as {@link Csv#cell}. */
     static String cell(String value) {
-        String text = value == null ? "" : value;
-        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !isNumber(text)) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
-    }
-
-    private static boolean isNumber(String text) {
-        return text.matches("-?\\d+(\\.\\d+)?(e-?\\d+)?");
+        return Csv.cell(value);
     }
 }

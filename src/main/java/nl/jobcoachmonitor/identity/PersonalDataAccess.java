@@ -36,6 +36,14 @@ public class PersonalDataAccess {
         publish(AccessAction.CHANGE, objectType, objectId, personId, true);
     }
 
+    /**
+     * Personal data left the application in an export: one event per export, the id naming what was exported and how
+     * many persons it held (e.g. {@code "project 3: 42 persons"}).
+     */
+    public void exported(String objectType, Object objectId) {
+        publish(AccessAction.EXPORT, objectType, objectId, null, true);
+    }
+
     /** A request for something outside the user's scope (answered 404 or 403). */
     public void denied(String objectType, Object objectId) {
         publish(AccessAction.READ, objectType, objectId, null, false);
