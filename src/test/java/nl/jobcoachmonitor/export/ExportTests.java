@@ -6,17 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.zip.ZipInputStream;
 
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
@@ -46,35 +41,24 @@ class ExportTests {
     @Autowired ConsentManagement consents;
     @Autowired UserDetailsService users;
 
+    private ExportSteps steps() {
+        return new ExportSteps(mvc, data, jdbc);
+    }
+
     private long organisationOf(String manager) {
-        return jdbc.sql("select organisation_id from app_user where username = :u").param("u", manager)
-                .query(Long.class).single();
+        return steps().organisationOf(manager);
     }
 
-    /** A project made through the researcher's form; the redirect names its id. */
-    long createProject(String name, String from) throws Exception {
-        var call = post("/research/projects").with(data.as("onderzoeker")).with(csrf()).param("name", name)
-                .param("purpose", "Wat helpt om werk te houden?")
-                .param("organisationId", String.valueOf(organisationOf("manager")))
-                .param("waves", "T0").param("waves", "T1").param("waves", "T2");
-        if (from != null) {
-            call.param("startedFrom", from);
-        }
-        String location = mvc.perform(call).andExpect(status().is3xxRedirection()).andReturn().getResponse()
-                .getRedirectedUrl();
-        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    private long createProject(String name, String from) throws Exception {
+        return steps().createProject(name, from);
     }
 
-    long approvedProject(String name) throws Exception {
-        long id = createProject(name, null);
-        mvc.perform(post("/team/exports/{id}/approval", id).with(data.as("manager")).with(csrf()))
-                .andExpect(status().is3xxRedirection());
-        return id;
+    private long approvedProject(String name) throws Exception {
+        return steps().approvedProject(name);
     }
 
-    byte[] download(long project, String file) throws Exception {
-        return mvc.perform(get("/research/projects/{id}/files/{file}", project, file).with(data.as("onderzoeker")))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    private byte[] download(long project, String file) throws Exception {
+        return steps().download(project, file);
     }
 
     List<List<String>> csv(long project, String file) throws Exception {
@@ -100,16 +84,6 @@ class ExportTests {
                 .single());
         consents.record(coach, trajectoryId, new RecordConsentForm(ConsentPurpose.RESEARCH, given, LocalDate.now(),
                 "2026-1"));
-    }
-
-    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                files.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return files;
     }
 
     @Test
@@ -191,7 +165,7 @@ class ExportTests {
     @Test
     void noNamesNotesOrDatesLeaveAndNoCellStartsLikeAFormula() throws Exception {
         long project = approvedProject("Lekken");
-        var files = unzip(download(project, "export.zip"));
+        var files = ExportSteps.unzip(download(project, "export.zip"));
         assertThat(files.keySet()).containsExactlyInAnyOrder("wide.csv", "long.csv", "codebook.csv",
                 "read-export.R", "read-export.sps");
         String all = String.join("\n", files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8))
