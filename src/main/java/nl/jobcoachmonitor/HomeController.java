@@ -26,10 +26,4 @@ class HomeController {
     String commissioner() {
         return "redirect:/report";
     }
-
-    /** Researchers will find their pseudonymised exports here. */
-    @GetMapping("/research")
-    String research() {
-        return "research";
-    }
 }

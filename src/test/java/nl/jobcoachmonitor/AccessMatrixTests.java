@@ -107,6 +107,11 @@ class AccessMatrixTests {
                 "POST /own/correction");
         // Audit trail (issue 5): the privacy officer's access log
         rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv");
+        // consent and research export (branch export)
+        rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent");
+        rule(Rule.RESEARCHER, "GET /research", "POST /research/projects", "GET /research/projects/{id}",
+                "GET /research/projects/{id}/files/{file}");
+        rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval");
     }
 
     private static void rule(Rule rule, String... routes) {
@@ -170,6 +175,7 @@ class AccessMatrixTests {
         long signal = jdbc.sql("select id from signal where trigger_key = 'matrix' and trajectory_id = :t")
                 .param("t", trajectory).query(Long.class).single();
         long someUser = data.userId("coach2");
+        long project = data.exportProject("onderzoeker", "manager", "Matrix");
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -177,9 +183,11 @@ class AccessMatrixTests {
             String method = route.substring(0, route.indexOf(' '));
             String pattern = route.substring(route.indexOf(' ') + 1);
             long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
+                    : pattern.startsWith("/research/projects/") || pattern.startsWith("/team/exports/") ? project
                     : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
-                    .replace("{respondent}", "coach").replace("{token}", "x".repeat(43));
+                    .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
+                    .replace("{file}", "codebook.csv");
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 var call = request(HttpMethod.valueOf(method), path).header("X-Forwarded-For", "192.0.2.99");

@@ -77,4 +77,15 @@ public class TestData {
     public long deniedAccessesBy(String username) {
         return count("audit_event", "outcome = 'DENIED' and username = :p", username);
     }
+
+    /** A new, unapproved export project of this researcher for the organisation of this manager (all waves T0-T2). */
+    public long exportProject(String researcher, String manager, String name) {
+        long organisation = jdbc.sql("select organisation_id from app_user where username = :u").param("u", manager)
+                .query(Long.class).single();
+        jdbc.sql("insert into export_project (name, purpose, organisation_id, waves, secret, created_by, created_at) "
+                + "values (:n, 'Test', :o, 'T0,T1,T2', :s, :by, current_timestamp)").param("n", name)
+                .param("o", organisation).param("s", "ab".repeat(32)).param("by", userId(researcher)).update();
+        return jdbc.sql("select max(id) from export_project where name = :n").param("n", name).query(Long.class)
+                .single();
+    }
 }

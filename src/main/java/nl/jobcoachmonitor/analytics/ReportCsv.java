@@ -82,10 +82,10 @@ final class ReportCsv {
     }
 
     private void line(String... cells) {
-        out.append(String.join(",", List.of(cells).stream().map(ReportCsv::cell).toList())).append("\r\n");
+        out.append(Csv.line(List.of(cells)));
     }
 
-    /** One cell: see {@link Csv#cell}. */
+    /** One cell, as {@link Csv#cell}. */
     static String cell(String value) {
         return Csv.cell(value);
     }

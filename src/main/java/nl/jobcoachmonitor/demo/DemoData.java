@@ -2,6 +2,7 @@ package nl.jobcoachmonitor.demo;
 
 import java.sql.Types;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -46,6 +47,7 @@ class DemoData implements ApplicationRunner {
 
     static final long SEED = 2017;
     static final long MEASUREMENT_SEED = 2020;
+    static final long CONSENT_SEED = 2026;
     static final String PASSWORD = "demo";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,6 +136,23 @@ class DemoData implements ApplicationRunner {
         writeHistories(cohort.trajectories(), trajectories, users, employers);
         writeContacts(cohort.trajectories(), trajectories, users);
         writeMeasurements(cohort.trajectories(), trajectories);
+        writeConsents(cohort.trajectories(), trajectories, employees, users);
+    }
+
+    /** Consent decisions (their own dice, so the rest of the cohort does not change). */
+    private void writeConsents(List<Trajectory> cohort, List<Long> trajectoryIds, List<Long> employees,
+            List<Long> users) {
+        var decisions = new DemoConsents(new Dice(new Random(CONSENT_SEED)), LocalDate.now(clock)).decide(cohort);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.batchUpdate("""
+                insert into consent (trajectory_id, employee_id, purpose, given, decided_on, text_version, recorded_by,
+                    recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""",
+                decisions.stream().map(d -> new Object[] {trajectoryIds.get(d.trajectory()),
+                        employees.get(cohort.get(d.trajectory()).employee()), d.purpose(), d.given(), d.on(),
+                        DemoConsents.TEXT_VERSION, users.get(d.coach()), now}).toList(),
+                types(Types.BIGINT, Types.BIGINT, Types.VARCHAR, Types.BOOLEAN, Types.DATE, Types.VARCHAR,
+                        Types.BIGINT, Types.TIMESTAMP_WITH_TIMEZONE));
     }
 
     private static Object[] trajectoryRow(Trajectory t, List<Long> employees, List<Long> organisations,

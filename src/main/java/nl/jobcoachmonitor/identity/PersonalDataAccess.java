@@ -60,6 +60,14 @@ public class PersonalDataAccess {
     }
 
     /**
+     * Personal data left the application in an export: one event per export, the id naming what was exported and how
+     * many persons it held (e.g. {@code "project 3: 42 persons"}).
+     */
+    public void exported(String objectType, Object objectId) {
+        publish(AccessAction.EXPORT, objectType, objectId, null, true);
+    }
+
+    /**
      * A request for something outside the user's scope (answered 404 or 403). The action is what the request's
      * method would have done: a GET reads, a DELETE deletes, anything else changes.
      */

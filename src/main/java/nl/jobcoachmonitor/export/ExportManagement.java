@@ -1,0 +1,158 @@
+package nl.jobcoachmonitor.export;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.identity.Role;
+import nl.jobcoachmonitor.measurement.Instruments;
+import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.NotFoundException;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The export module's API. A researcher sees and downloads only the projects they defined; a manager sees and approves
+ * only the projects of their own organisation. A project is for one organisation, so one manager's approval covers all
+ * of it. A download is refused before approval, and tells when no employee consents; otherwise it is built from the
+ * consent that holds at that moment, logged (one EXPORT event with the project and its size) and kept with its hash.
+ */
+@Service
+@Transactional
+public class ExportManagement {
+
+    private final ExportProjects projects;
+    private final ExportData data;
+    private final Instruments instruments;
+    private final OrganisationManagement organisations;
+    private final PersonalDataAccess access;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ExportManagement(ExportProjects projects, ExportData data, Instruments instruments,
+            OrganisationManagement organisations, PersonalDataAccess access, MessageSource messages, Clock clock) {
+        this.projects = projects;
+        this.data = data;
+        this.instruments = instruments;
+        this.organisations = organisations;
+        this.access = access;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The download was asked before a manager approved the project. */
+    static class NotApproved extends RuntimeException {
+        NotApproved() {
+            super("project not approved", null, false, false);
+        }
+    }
+
+    /** Nobody in the project's population consents to research at this moment: there is nothing to export. */
+    static class NoConsentingEmployees extends RuntimeException {
+        NoConsentingEmployees() {
+            super("no consenting employees", null, false, false);
+        }
+    }
+
+    /** A file to send, with what was recorded of it. */
+    record Download(String fileName, String contentType, byte[] bytes, int trajectories, int persons, String sha256) {
+    }
+
+    @Transactional(readOnly = true)
+    List<ExportProject> projects(CurrentUser user) {
+        return switch (user.role()) {
+            case RESEARCHER -> projects.ofCreator(user.id());
+            case MANAGER -> projects.ofOrganisation(user.organisationId());
+            default -> List.of();
+        };
+    }
+
+    /** A project the user may see: their own (researcher) or of their organisation (manager); otherwise 404. */
+    @Transactional(readOnly = true)
+    ExportProject project(CurrentUser user, long id) {
+        var found = switch (user.role()) {
+            case RESEARCHER -> projects.ofCreator(user.id(), id);
+            case MANAGER -> projects.ofOrganisation(user.organisationId()).stream().filter(p -> p.id() == id)
+                    .findFirst();
+            default -> java.util.Optional.<ExportProject>empty();
+        };
+        return found.orElseThrow(() -> new NotFoundException("export_project", id));
+    }
+
+    @Transactional(readOnly = true)
+    List<ExportDownload> downloads(CurrentUser user, long id) {
+        return projects.downloads(project(user, id).id());
+    }
+
+    long create(CurrentUser user, ProjectForm form) {
+        if (user.role() != Role.RESEARCHER) {
+            throw new NotFoundException("export_project", "new");
+        }
+        if (organisations.organisations().stream().noneMatch(o -> o.id() == form.organisationId())) {
+            throw new DomainRuleViolation("organisationId", "export.organisation.unknown");
+        }
+        if (form.commissionerId() != null && organisations.commissioner(form.commissionerId()).isEmpty()) {
+            throw new DomainRuleViolation("commissionerId", "export.commissioner.unknown");
+        }
+        if (form.startedFrom() != null && form.startedTo() != null && form.startedTo().isBefore(form.startedFrom())) {
+            throw new DomainRuleViolation("startedTo", "export.period.order");
+        }
+        if (!ProjectForm.WAVES.containsAll(form.waves())) {
+            throw new DomainRuleViolation("waves", "export.waves.unknown");
+        }
+        var ordered = ProjectForm.WAVES.stream().filter(form.waves()::contains).toList();
+        return projects.add(new ProjectForm(form.name(), form.purpose(), form.organisationId(), form.commissionerId(),
+                form.startedFrom(), form.startedTo(), ordered), Pseudonyms.newSecret(), user.id(), clock.instant());
+    }
+
+    /** A manager approves a project of their own organisation; anyone else gets 404. Approving twice changes nothing. */
+    void approve(CurrentUser user, long id) {
+        if (user.role() != Role.MANAGER) {
+            throw new NotFoundException("export_project", id);
+        }
+        var project = project(user, id);
+        if (!project.approved()) {
+            projects.approve(user.organisationId(), id, user.id(), clock.instant());
+        }
+    }
+
+    /** Builds the export now and records the download; see the class comment for the refusals. */
+    Download download(CurrentUser user, long id, ExportFile file, Locale locale) {
+        if (user.role() != Role.RESEARCHER) {
+            throw new NotFoundException("export_project", id);
+        }
+        var project = project(user, id);
+        if (!project.approved()) {
+            throw new NotApproved();
+        }
+        var subjects = data.load(project, clock.getZone());
+        if (subjects.isEmpty()) {
+            throw new NoConsentingEmployees();
+        }
+        var tables = new ExportTables(project.waves(), instruments, messages);
+        var pseudonyms = new Pseudonyms(project.secret());
+        var pack = ExportPackage.of(project.name(), tables, tables.wideRows(subjects, pseudonyms),
+                tables.longRows(subjects, pseudonyms), !"en".equals(locale.getLanguage()));
+        byte[] bytes = pack.file(file);
+        String hash = sha256(bytes);
+        projects.downloaded(id, user.id(), clock.instant(), file.fileName(), pack.trajectories(), pack.persons(), hash);
+        access.exported("export_project", "project " + id + ": " + pack.persons() + " persons");
+        return new Download(file.fileName(), file.contentType(), bytes, pack.trajectories(), pack.persons(), hash);
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package nl.jobcoachmonitor.export;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipInputStream;
+
+import nl.jobcoachmonitor.TestData;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** What the researcher and the manager do, through the pages: make a project, approve it, download a file. */
+record ExportSteps(MockMvc mvc, TestData data, JdbcClient jdbc) {
+
+    long organisationOf(String manager) {
+        return jdbc.sql("select organisation_id from app_user where username = :u").param("u", manager)
+                .query(Long.class).single();
+    }
+
+    /** A project of the demo manager's organisation made through the researcher's form; the redirect names its id. */
+    long createProject(String name, String from) throws Exception {
+        var call = post("/research/projects").with(data.as("onderzoeker")).with(csrf()).param("name", name)
+                .param("purpose", "Wat helpt om werk te houden?")
+                .param("organisationId", String.valueOf(organisationOf("manager")))
+                .param("waves", "T0").param("waves", "T1").param("waves", "T2");
+        if (from != null) {
+            call.param("startedFrom", from);
+        }
+        String location = mvc.perform(call).andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getRedirectedUrl();
+        return Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    long approvedProject(String name) throws Exception {
+        long id = createProject(name, null);
+        mvc.perform(post("/team/exports/{id}/approval", id).with(data.as("manager")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        return id;
+    }
+
+    byte[] download(long project, String file) throws Exception {
+        return mvc.perform(get("/research/projects/{id}/files/{file}", project, file).with(data.as("onderzoeker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        return files;
+    }
+}

@@ -1,0 +1,241 @@
+package nl.jobcoachmonitor.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import nl.jobcoachmonitor.IntegrationTest;
+import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.shared.Csv;
+import nl.jobcoachmonitor.shared.CsvReader;
+import nl.jobcoachmonitor.trajectory.ConsentPurpose;
+import nl.jobcoachmonitor.trajectory.ConsentManagement;
+import nl.jobcoachmonitor.trajectory.RecordConsentForm;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The research export end to end on the demo cohort: a researcher's project, the manager's approval, the download
+ * built from the consent that holds at that moment, pseudonyms, what never leaves, and the record of every export.
+ */
+@IntegrationTest
+class ExportTests {
+
+    @Autowired MockMvc mvc;
+    @Autowired TestData data;
+    @Autowired JdbcClient jdbc;
+    @Autowired ConsentManagement consents;
+    @Autowired UserDetailsService users;
+
+    private ExportSteps steps() {
+        return new ExportSteps(mvc, data, jdbc);
+    }
+
+    private long organisationOf(String manager) {
+        return steps().organisationOf(manager);
+    }
+
+    private long createProject(String name, String from) throws Exception {
+        return steps().createProject(name, from);
+    }
+
+    private long approvedProject(String name) throws Exception {
+        return steps().approvedProject(name);
+    }
+
+    private byte[] download(long project, String file) throws Exception {
+        return steps().download(project, file);
+    }
+
+    List<List<String>> csv(long project, String file) throws Exception {
+        return CsvReader.read(new String(download(project, file), StandardCharsets.UTF_8));
+    }
+
+    Set<String> column(List<List<String>> rows, String name) {
+        int index = rows.get(0).indexOf(name);
+        Set<String> values = new HashSet<>();
+        rows.stream().skip(1).forEach(r -> values.add(r.get(index)));
+        return values;
+    }
+
+    String trajectoryPseudonym(long project, long trajectoryId) {
+        String secret = jdbc.sql("select secret from export_project where id = :id").param("id", project)
+                .query(String.class).single();
+        return new Pseudonyms(secret).trajectory(trajectoryId);
+    }
+
+    void decide(long trajectoryId, boolean given) {
+        var coach = (CurrentUser) users.loadUserByUsername(jdbc.sql("select u.username from app_user u join "
+                + "trajectory t on t.coach_id = u.id where t.id = :t").param("t", trajectoryId).query(String.class)
+                .single());
+        consents.record(coach, trajectoryId, new RecordConsentForm(ConsentPurpose.RESEARCH, given, LocalDate.now(),
+                "2026-1"));
+    }
+
+    @Test
+    void aDownloadBeforeApprovalIsRefusedAndNothingLeaves() throws Exception {
+        long id = createProject("Niet goedgekeurd", null);
+        long exports = data.count("audit_event", "action = :p", "EXPORT");
+        String page = mvc.perform(get("/research/projects/{id}/files/export.zip", id).with(data.as("onderzoeker")))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("nog niet goedgekeurd");
+        assertThat(data.count("export_download", "project_id = :p", id)).isZero();
+        assertThat(data.count("audit_event", "action = :p", "EXPORT")).isEqualTo(exports);
+    }
+
+    @Test
+    void onlyAManagerOfTheProjectsOrganisationCanApprove() throws Exception {
+        long id = createProject("Goedkeuring", null);
+        mvc.perform(post("/team/exports/{id}/approval", id).with(data.as("manager2")).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/team/exports/{id}/approval", id).with(data.as("onderzoeker")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/team/exports/{id}/approval", id).with(data.as("coach")).with(csrf()))
+                .andExpect(status().isForbidden());
+        assertThat(data.count("export_project", "id = :p and approved_at is not null", id)).isZero();
+        String other = mvc.perform(get("/team/exports").with(data.as("manager2"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(other).doesNotContain("Goedkeuring");
+        mvc.perform(post("/team/exports/{id}/approval", id).with(data.as("manager")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(data.count("export_project", "id = :p and approved_at is not null", id)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherResearchersOrAnyoneElsesProjectIsNotFound() throws Exception {
+        long id = createProject("Eigen project", null);
+        mvc.perform(get("/research/projects/{id}", id).with(data.as("manager"))).andExpect(status().isForbidden());
+        jdbc.sql("update export_project set created_by = :u where id = :id").param("u", data.userId("admin"))
+                .param("id", id).update();
+        mvc.perform(get("/research/projects/{id}", id).with(data.as("onderzoeker"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void consentDecidesWhoIsExportedAtTheMomentOfTheDownload() throws Exception {
+        long project = approvedProject("Toestemming");
+        long organisation = organisationOf("manager");
+        List<Long> ids = jdbc.sql("select id from trajectory where organisation_id = :o order by id")
+                .param("o", organisation).query(Long.class).list();
+        long consenting = ids.get(3);
+        long refusing = ids.get(4);
+        decide(consenting, true);
+        decide(refusing, false);
+        long unknown = ids.get(5);
+        jdbc.sql("delete from consent where trajectory_id = :t").param("t", unknown).update();
+
+        var first = csv(project, "wide.csv");
+        assertThat(column(first, "trajectory")).contains(trajectoryPseudonym(project, consenting))
+                .doesNotContain(trajectoryPseudonym(project, refusing), trajectoryPseudonym(project, unknown));
+        assertThat(first.size() - 1).isEqualTo(consents.consentedToResearch(ids).size());
+
+        decide(consenting, false);
+        assertThat(column(csv(project, "wide.csv"), "trajectory"))
+                .doesNotContain(trajectoryPseudonym(project, consenting));
+        assertThat(column(csv(project, "long.csv"), "trajectory"))
+                .doesNotContain(trajectoryPseudonym(project, consenting));
+    }
+
+    @Test
+    void pseudonymsAreStableWithinAProjectAndDifferBetweenProjects() throws Exception {
+        long one = approvedProject("Project een");
+        long two = approvedProject("Project twee");
+        var first = column(csv(one, "wide.csv"), "person");
+        var again = column(csv(one, "wide.csv"), "person");
+        var other = column(csv(two, "wide.csv"), "person");
+        assertThat(first).isNotEmpty().isEqualTo(again).allMatch(p -> p.matches("P[0-9a-f]{16}"));
+        assertThat(other).hasSameSizeAs(first).doesNotContainAnyElementsOf(first);
+        var ids = jdbc.sql("select cast(id as varchar(20)) from employee").query(String.class).list();
+        assertThat(first).doesNotContainAnyElementsOf(ids);
+    }
+
+    @Test
+    void noNamesNotesOrDatesLeaveAndNoCellStartsLikeAFormula() throws Exception {
+        long project = approvedProject("Lekken");
+        var files = ExportSteps.unzip(download(project, "export.zip"));
+        assertThat(files.keySet()).containsExactlyInAnyOrder("wide.csv", "long.csv", "codebook.csv",
+                "read-export.R", "read-export.sps");
+        String all = String.join("\n", files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8))
+                .toList());
+        var names = jdbc.sql("select distinct last_name from employee").query(String.class).list();
+        for (String name : names) {
+            assertThat(Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(all).find()).as(name).isFalse();
+        }
+        var firstNames = jdbc.sql("select distinct first_name from employee").query(String.class).list();
+        String data = new String(files.get("wide.csv"), StandardCharsets.UTF_8)
+                + new String(files.get("long.csv"), StandardCharsets.UTF_8);
+        for (String name : firstNames) {
+            assertThat(Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(data).find()).as(name).isFalse();
+        }
+        var notes = jdbc.sql("select distinct note from contact where note is not null and length(note) > 12")
+                .query(String.class).list();
+        notes.forEach(note -> assertThat(all).doesNotContain(note));
+        assertThat(Pattern.compile("\\d{4}-\\d{2}-\\d{2}|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d{4}").matcher(all).find())
+                .isFalse();
+        assertThat(data).doesNotContain("@").doesNotContain("example");
+        for (String file : List.of("wide.csv", "long.csv", "codebook.csv")) {
+            for (var row : CsvReader.read(new String(files.get(file), StandardCharsets.UTF_8))) {
+                for (String cell : row) {
+                    assertThat(Csv.startsLikeAFormula(cell) && !Csv.isNumber(cell)).as(file + ": " + cell).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyExportIsLoggedAndListedWithItsHash() throws Exception {
+        long project = approvedProject("Logboek");
+        long exports = data.count("audit_event", "action = :p", "EXPORT");
+        byte[] zip = download(project, "export.zip");
+        assertThat(data.count("audit_event", "action = :p", "EXPORT")).isEqualTo(exports + 1);
+        String logged = jdbc.sql("select object_id from audit_event where action = 'EXPORT' order by id desc "
+                + "limit 1").query(String.class).single();
+        int rows = csv(project, "wide.csv").size() - 1;
+        assertThat(logged).startsWith("project " + project + ": ");
+        String hash = ExportManagement.sha256(zip);
+        String page = mvc.perform(get("/research/projects/{id}", project).with(data.as("onderzoeker")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(hash).contains("export.zip").contains(">" + rows + "<");
+        assertThat(data.count("export_download", "project_id = :p", project)).isEqualTo(2);
+    }
+
+    @Test
+    void anExportWithoutConsentingEmployeesSaysSoAndMakesNoFile() throws Exception {
+        long project = createProject("Leeg", LocalDate.now().plusYears(50).toString());
+        mvc.perform(post("/team/exports/{id}/approval", project).with(data.as("manager")).with(csrf()));
+        String page = mvc.perform(get("/research/projects/{id}/files/wide.csv", project)
+                        .with(data.as("onderzoeker"))).andExpect(status().isConflict()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Geen enkele werknemer in dit project geeft op dit moment toestemming");
+        assertThat(data.count("export_download", "project_id = :p", project)).isZero();
+    }
+
+    @Test
+    void badProjectInputIsRefusedWithMessages() throws Exception {
+        long before = data.count("export_project");
+        String page = mvc.perform(post("/research/projects").with(data.as("onderzoeker")).with(csrf())
+                        .param("name", "").param("purpose", "x").param("organisationId", "999999")
+                        .param("waves", "T9"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Dit veld is verplicht.");
+        page = mvc.perform(post("/research/projects").with(data.as("onderzoeker")).with(csrf())
+                        .param("name", "<script>alert(1)</script>").param("purpose", "x")
+                        .param("organisationId", "999999").param("waves", "T0"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Kies een bestaande organisatie.").doesNotContain("<script>alert");
+        assertThat(data.count("export_project")).isEqualTo(before);
+    }
+}
