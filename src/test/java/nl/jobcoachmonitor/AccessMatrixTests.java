@@ -16,6 +16,8 @@ import java.util.TreeSet;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.plan.GoalForm;
+import nl.jobcoachmonitor.plan.PlanManagement;
 import nl.jobcoachmonitor.trajectory.ContractType;
 import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
@@ -100,6 +102,10 @@ class AccessMatrixTests {
                 "POST /admin/users/{id}/enabled", "GET /admin/organisations", "POST /admin/organisations",
                 "POST /admin/organisations/commissioners", "GET /admin/outbox");
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
+        // coaching plan, grant rules and accountability reports (plan)
+        rule(Rule.CASE, "GET /trajectories/{id}/plan");
+        rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
+        rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
     }
 
     private static void rule(Rule rule, String... routes) {
@@ -114,6 +120,7 @@ class AccessMatrixTests {
     @Autowired TrajectoryManagement trajectories;
     @Autowired MeasurementManagement measurement;
     @Autowired UserDetailsService users;
+    @Autowired PlanManagement plans;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     /** Every route the application serves, as "METHOD pattern" (a route without a method counts as GET). */
@@ -163,6 +170,7 @@ class AccessMatrixTests {
         long signal = jdbc.sql("select id from signal where trigger_key = 'matrix' and trajectory_id = :t")
                 .param("t", trajectory).query(Long.class).single();
         long someUser = data.userId("coach2");
+        long goal = plans.addGoal(coach, trajectory, new GoalForm("Matrix goal", Set.of(), true, true, today));
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -170,9 +178,10 @@ class AccessMatrixTests {
             String method = route.substring(0, route.indexOf(' '));
             String pattern = route.substring(route.indexOf(' ') + 1);
             long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
-                    : trajectory;
+                    : pattern.startsWith("/admin/commissioners") ? commissioner : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
-                    .replace("{respondent}", "coach").replace("{token}", "x".repeat(43));
+                    .replace("{respondent}", "coach")
+                    .replace("{goalId}", String.valueOf(goal)).replace("{token}", "x".repeat(43));
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 var call = request(HttpMethod.valueOf(method), path).header("X-Forwarded-For", "192.0.2.99");

@@ -134,6 +134,7 @@ class DemoData implements ApplicationRunner {
         writeHistories(cohort.trajectories(), trajectories, users, employers);
         writeContacts(cohort.trajectories(), trajectories, users);
         writeMeasurements(cohort.trajectories(), trajectories);
+        DemoPlans.write(jdbc);
     }
 
     private static Object[] trajectoryRow(Trajectory t, List<Long> employees, List<Long> organisations,
