@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.plan.AccountabilityManagement;
 import nl.jobcoachmonitor.plan.GoalForm;
 import nl.jobcoachmonitor.plan.PlanManagement;
 import nl.jobcoachmonitor.trajectory.ContractType;
@@ -103,7 +104,12 @@ class AccessMatrixTests {
                 "POST /admin/organisations/commissioners", "GET /admin/outbox");
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
         // coaching plan, grant rules and accountability reports (plan)
-        rule(Rule.CASE, "GET /trajectories/{id}/plan");
+        rule(Rule.CASE, "GET /trajectories/{id}/plan", "GET /trajectories/{id}/reports",
+                "GET /trajectories/{id}/reports/{reportId}", "GET /trajectories/{id}/reports/{reportId}/print",
+                "GET /trajectories/{id}/reports/{reportId}/pdf");
+        rule(Rule.CASE_COACH, "POST /trajectories/{id}/reports", "POST /trajectories/{id}/reports/{reportId}",
+                "POST /trajectories/{id}/reports/{reportId}/sign",
+                "POST /trajectories/{id}/reports/{reportId}/correction");
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
         rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
     }
@@ -121,6 +127,7 @@ class AccessMatrixTests {
     @Autowired MeasurementManagement measurement;
     @Autowired UserDetailsService users;
     @Autowired PlanManagement plans;
+    @Autowired AccountabilityManagement accountability;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     /** Every route the application serves, as "METHOD pattern" (a route without a method counts as GET). */
@@ -171,6 +178,11 @@ class AccessMatrixTests {
                 .param("t", trajectory).query(Long.class).single();
         long someUser = data.userId("coach2");
         long goal = plans.addGoal(coach, trajectory, new GoalForm("Matrix goal", Set.of(), true, true, today));
+        jdbc.sql("insert into grant_rule (commissioner_id, hours_per_period, period_months, max_duration_months, "
+                + "report_every_months, report_template, satisfaction_norm) select :c, 10, 6, 12, 6, 'UWV', 6.5 "
+                + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
+                .update();
+        long report = accountability.generate(coach, trajectory, today);
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -181,7 +193,8 @@ class AccessMatrixTests {
                     : pattern.startsWith("/admin/commissioners") ? commissioner : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach")
-                    .replace("{goalId}", String.valueOf(goal)).replace("{token}", "x".repeat(43));
+                    .replace("{goalId}", String.valueOf(goal))
+                    .replace("{reportId}", String.valueOf(report)).replace("{token}", "x".repeat(43));
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 var call = request(HttpMethod.valueOf(method), path).header("X-Forwarded-For", "192.0.2.99");
