@@ -16,6 +16,9 @@ import java.util.TreeSet;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.plan.AccountabilityManagement;
+import nl.jobcoachmonitor.plan.GoalForm;
+import nl.jobcoachmonitor.plan.PlanManagement;
 import nl.jobcoachmonitor.trajectory.ContractType;
 import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
@@ -112,6 +115,15 @@ class AccessMatrixTests {
         rule(Rule.RESEARCHER, "GET /research", "POST /research/projects", "GET /research/projects/{id}",
                 "GET /research/projects/{id}/files/{file}");
         rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval");
+        // coaching plan, grant rules and accountability reports (plan)
+        rule(Rule.CASE, "GET /trajectories/{id}/plan", "GET /trajectories/{id}/reports",
+                "GET /trajectories/{id}/reports/{reportId}", "GET /trajectories/{id}/reports/{reportId}/print",
+                "GET /trajectories/{id}/reports/{reportId}/pdf");
+        rule(Rule.CASE_COACH, "POST /trajectories/{id}/reports", "POST /trajectories/{id}/reports/{reportId}",
+                "POST /trajectories/{id}/reports/{reportId}/sign",
+                "POST /trajectories/{id}/reports/{reportId}/correction");
+        rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
+        rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
     }
 
     private static void rule(Rule rule, String... routes) {
@@ -126,6 +138,8 @@ class AccessMatrixTests {
     @Autowired TrajectoryManagement trajectories;
     @Autowired MeasurementManagement measurement;
     @Autowired UserDetailsService users;
+    @Autowired PlanManagement plans;
+    @Autowired AccountabilityManagement accountability;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     /** Every route the application serves, as "METHOD pattern" (a route without a method counts as GET). */
@@ -176,6 +190,12 @@ class AccessMatrixTests {
                 .param("t", trajectory).query(Long.class).single();
         long someUser = data.userId("coach2");
         long project = data.exportProject("onderzoeker", "manager", "Matrix");
+        long goal = plans.addGoal(coach, trajectory, new GoalForm("Matrix goal", Set.of(), true, true, today));
+        jdbc.sql("insert into grant_rule (commissioner_id, hours_per_period, period_months, max_duration_months, "
+                + "report_every_months, report_template, satisfaction_norm) select :c, 10, 6, 12, 6, 'UWV', 6.5 "
+                + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
+                .update();
+        long report = accountability.generate(coach, trajectory, today);
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -184,10 +204,11 @@ class AccessMatrixTests {
             String pattern = route.substring(route.indexOf(' ') + 1);
             long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
                     : pattern.startsWith("/research/projects/") || pattern.startsWith("/team/exports/") ? project
-                    : trajectory;
+                    : pattern.startsWith("/admin/commissioners") ? commissioner : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
-                    .replace("{file}", "codebook.csv");
+                    .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))
+                    .replace("{reportId}", String.valueOf(report));
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 var call = request(HttpMethod.valueOf(method), path).header("X-Forwarded-For", "192.0.2.99");

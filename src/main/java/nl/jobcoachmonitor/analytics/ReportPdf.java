@@ -14,12 +14,12 @@ import org.jsoup.helper.W3CDom;
  * Lays out a rendered page as PDF: the HTML (HTML5 from Thymeleaf) is parsed by jsoup into a DOM that openhtmltopdf
  * lays out, with the charts as inline SVG. Fonts are the PDF base fonts; no network access (nothing external loads).
  */
-final class ReportPdf {
+public final class ReportPdf {
 
     private ReportPdf() {
     }
 
-    static byte[] of(String html, String baseUri) {
+    public static byte[] of(String html, String baseUri) {
         var document = new W3CDom().fromJsoup(Jsoup.parse(html, baseUri));
         try (var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();

@@ -11,6 +11,7 @@ import nl.jobcoachmonitor.identity.IdentityManagement;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.outcomes.OutcomesManagement;
+import nl.jobcoachmonitor.plan.PlanManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
@@ -34,10 +35,12 @@ class CaseloadController {
     private final MeasurementManagement measurement;
     private final Clock clock;
     private final OutcomesManagement outcomes;
+    private final PlanManagement plans;
 
     CaseloadController(CaseloadQuery caseload, TrajectoryManagement trajectories, ContactManagement contacts,
             IdentityManagement identity, PersonalDataAccess access, MeasurementManagement measurement, Clock clock,
-            OutcomesManagement outcomes) {
+            OutcomesManagement outcomes, PlanManagement plans) {
+        this.plans = plans;
         this.outcomes = outcomes;
         this.measurement = measurement;
         this.caseload = caseload;
@@ -74,6 +77,7 @@ class CaseloadController {
             @RequestParam(name = "contacts", required = false) String contactsShown, Model model) {
         model.addAttribute("trajectory", trajectories.open(user, id));
         model.addAttribute("contacts", contacts.section(user, id, "all".equals(contactsShown)));
+        model.addAttribute("plan", plans.section(user, id));
         model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
         model.addAttribute("waves", measurement.waves(user, id));
         var seen = outcomes.outcomes(user, id);
@@ -88,6 +92,7 @@ class CaseloadController {
     String team(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("coaches", caseload.team(user.organisationId()));
         model.addAttribute("rates", measurement.responseRates(user));
+        model.addAttribute("grants", plans.team(user));
         return "caseload/team";
     }
 }

@@ -12,16 +12,21 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Version;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 
-/** One coaching contact: date, duration, party, mode, themes and a short note. */
+/**
+ * One coaching contact: date, duration, party, mode, themes, a short note, the reason the hours were needed and the
+ * goals of the coaching plan it served (by id).
+ */
 record Contact(@Id Long id, Long trajectoryId, LocalDate contactOn, int minutes, Party party, ContactMode mode,
-        String note, Long loggedBy, Instant loggedAt, @Version Integer version,
-        @MappedCollection(idColumn = "contact_id") Set<ContactTheme> themes) {
+        String note, String reason, Long loggedBy, Instant loggedAt, @Version Integer version,
+        @MappedCollection(idColumn = "contact_id") Set<ContactTheme> themes,
+        @MappedCollection(idColumn = "contact_id") Set<ContactGoal> goals) {
 
     /** Longer than a working day is a typing error, not a contact. */
     static final int MAX_MINUTES = 480;
 
     static Contact log(long trajectoryId, LocalDate trajectoryStart, LocalDate on, int minutes, Party party,
-            ContactMode mode, Set<Theme> themes, String note, long loggedBy, LocalDate today, Instant now) {
+            ContactMode mode, Set<Theme> themes, String note, String reason, Set<Long> goals, long loggedBy,
+            LocalDate today, Instant now) {
         if (on == null) {
             throw new DomainRuleViolation("contactOn", "NotNull");
         }
@@ -36,8 +41,18 @@ record Contact(@Id Long id, Long trajectoryId, LocalDate contactOn, int minutes,
         }
         var rows = themes == null ? Set.<ContactTheme>of()
                 : themes.stream().map(ContactTheme::new).collect(Collectors.toSet());
-        return new Contact(null, trajectoryId, on, minutes, party, mode,
-                note == null || note.isBlank() ? null : note.trim(), loggedBy, now, null, rows);
+        var goalRows = goals == null ? Set.<ContactGoal>of()
+                : goals.stream().map(ContactGoal::new).collect(Collectors.toSet());
+        return new Contact(null, trajectoryId, on, minutes, party, mode, blankToNull(note), blankToNull(reason),
+                loggedBy, now, null, rows, goalRows);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    Set<Long> goalIds() {
+        return goals.stream().map(ContactGoal::goalId).collect(Collectors.toCollection(TreeSet::new));
     }
 
     Set<Theme> themeSet() {

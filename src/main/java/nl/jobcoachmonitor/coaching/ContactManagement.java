@@ -10,11 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryRef;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+
+import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,9 +37,12 @@ public class ContactManagement {
     private final PersonalDataAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ObjectProvider<GoalChoices> goalChoices;
 
     ContactManagement(Contacts contacts, TrajectoryManagement trajectories, JdbcClient jdbc,
-            PersonalDataAccess access, ApplicationEventPublisher events, Clock clock) {
+            PersonalDataAccess access, ApplicationEventPublisher events, Clock clock,
+            ObjectProvider<GoalChoices> goalChoices) {
+        this.goalChoices = goalChoices;
         this.contacts = contacts;
         this.trajectories = trajectories;
         this.jdbc = jdbc;
@@ -45,8 +53,13 @@ public class ContactManagement {
 
     public ContactEntry log(CurrentUser user, long trajectoryId, LogContactForm form) {
         TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        Set<Long> goals = form.goals() == null ? Set.of() : form.goals();
+        var known = goalChoices(trajectory.id()).stream().map(GoalChoice::id).collect(Collectors.toSet());
+        if (!known.containsAll(goals)) {
+            throw new DomainRuleViolation("goals", "contact.goals.unknown");
+        }
         var contact = contacts.save(Contact.log(trajectory.id(), trajectory.startedOn(), form.contactOn(),
-                form.minutes(), form.party(), form.mode(), form.themes(), form.note(), user.id(),
+                form.minutes(), form.party(), form.mode(), form.themes(), form.note(), form.reason(), goals, user.id(),
                 LocalDate.now(clock), clock.instant()));
         access.created("contact", contact.id(), trajectory.employeeId());
         events.publishEvent(new ContactLogged(contact.id(), trajectory.id(), contact.contactOn(), contact.minutes(),
@@ -68,7 +81,14 @@ public class ContactManagement {
         var shown = newestFirst(trajectory.id(), allContacts ? Integer.MAX_VALUE : ContactSection.RECENT);
         long total = shown.size() < ContactSection.RECENT ? shown.size()
                 : contacts.countByTrajectoryId(trajectory.id());
-        return new ContactSection(trajectory.id(), hoursThisMonth(trajectory), intensity(trajectory), shown, total);
+        return new ContactSection(trajectory.id(), hoursThisMonth(trajectory), intensity(trajectory), shown, total,
+                goalChoices(trajectory.id()));
+    }
+
+    /** The goals of the trajectory's coaching plan a contact can be linked to (none without a plan module). */
+    private List<GoalChoice> goalChoices(long trajectoryId) {
+        var provider = goalChoices.getIfAvailable();
+        return provider == null ? List.of() : provider.of(trajectoryId);
     }
 
     /** The contact timeline, newest first. The read is logged. */
@@ -83,11 +103,17 @@ public class ContactManagement {
     private List<ContactEntry> newestFirst(long trajectoryId, int limit) {
         Map<Long, ContactEntry> entries = new LinkedHashMap<>();
         jdbc.sql("""
-                select c.id, c.contact_on, c.minutes, c.party, c.mode, c.note, ct.theme
+                select c.id, c.contact_on, c.minutes, c.party, c.mode, c.note, c.reason, ct.theme,
+                       cast(null as bigint) as goal_id
                 from (select * from contact where trajectory_id = :id
                       order by contact_on desc, id desc limit :limit) c
                 left join contact_theme ct on ct.contact_id = c.id
-                order by c.contact_on desc, c.id desc
+                union all
+                select c.id, c.contact_on, c.minutes, c.party, c.mode, c.note, c.reason, null, cg.goal_id
+                from (select * from contact where trajectory_id = :id
+                      order by contact_on desc, id desc limit :limit) c
+                join contact_goal cg on cg.contact_id = c.id
+                order by contact_on desc, id desc
                 """)
                 .param("id", trajectoryId).param("limit", limit)
                 .query((rs, n) -> {
@@ -96,16 +122,20 @@ public class ContactManagement {
                     if (entry == null) {
                         entry = new ContactEntry(id, rs.getObject("contact_on", LocalDate.class), rs.getInt("minutes"),
                                 Party.valueOf(rs.getString("party")), ContactMode.valueOf(rs.getString("mode")),
-                                new TreeSet<>(), rs.getString("note"));
+                                new TreeSet<>(), rs.getString("note"), rs.getString("reason"), new TreeSet<>());
                         entries.put(id, entry);
                     }
                     if (rs.getString("theme") != null) {
                         entry.themes().add(Theme.valueOf(rs.getString("theme")));
                     }
+                    if (rs.getObject("goal_id") != null) {
+                        entry.goals().add(rs.getLong("goal_id"));
+                    }
                     return entry;
                 }).list();
         return entries.values().stream().map(e -> new ContactEntry(e.id(), e.contactOn(), e.minutes(), e.party(),
-                e.mode(), Collections.unmodifiableSet(e.themes()), e.note())).toList();
+                e.mode(), Collections.unmodifiableSet(e.themes()), e.note(), e.reason(),
+                Collections.unmodifiableSet(e.goals()))).toList();
     }
 
     /**
@@ -162,6 +192,7 @@ public class ContactManagement {
     }
 
     private static ContactEntry entry(Contact c) {
-        return new ContactEntry(c.id(), c.contactOn(), c.minutes(), c.party(), c.mode(), c.themeSet(), c.note());
+        return new ContactEntry(c.id(), c.contactOn(), c.minutes(), c.party(), c.mode(), c.themeSet(), c.note(),
+                c.reason(), c.goalIds());
     }
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * recent contacts, or all of them; {@code totalContacts} says how many there are).
  */
 public record ContactSection(long trajectoryId, double hoursThisMonth, List<MonthlyHours> months,
-        List<ContactEntry> timeline, long totalContacts) {
+        List<ContactEntry> timeline, long totalContacts, List<GoalChoice> goalChoices) {
 
     /** How many contacts the timeline shows unless asked for all. */
     public static final int RECENT = 20;

@@ -137,6 +137,7 @@ class DemoData implements ApplicationRunner {
         writeContacts(cohort.trajectories(), trajectories, users);
         writeMeasurements(cohort.trajectories(), trajectories);
         writeConsents(cohort.trajectories(), trajectories, employees, users);
+        DemoPlans.write(jdbc);
     }
 
     /** Consent decisions (their own dice, so the rest of the cohort does not change). */

@@ -17,7 +17,7 @@ class ContactTests {
     static final LocalDate START = TODAY.minusMonths(2);
 
     private static Contact log(LocalDate on, int minutes) {
-        return Contact.log(1, START, on, minutes, Party.EMPLOYEE, ContactMode.PHONE, Set.of(Theme.STRESS), " note ",
+        return Contact.log(1, START, on, minutes, Party.EMPLOYEE, ContactMode.PHONE, Set.of(Theme.STRESS), " note ", null, Set.of(),
                 7, TODAY, Instant.parse("2026-11-22T10:00:00Z"));
     }
 
