@@ -104,6 +104,7 @@ class AccessMatrixTests {
         rule(Rule.CASE, "POST /trajectories/{id}/own-data-link");
         rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
                 "POST /own/correction");
+        rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
     }
 
     private static void rule(Rule rule, String... routes) {
