@@ -37,3 +37,15 @@ create table person_erasure (
     reason varchar(500) not null
 );
 create index person_erasure_employee_ix on person_erasure (employee_id);
+
+-- The own-data link can be mailed to the employee through the questionnaire mail machinery (outbox, MailDelivery):
+-- such a mail (kind OWN_DATA) belongs to no wave. The token is kept as for questionnaire mails (see V8).
+alter table questionnaire_mail alter column wave_id drop not null;
+alter table questionnaire_mail drop constraint questionnaire_mail_kind_ck;
+alter table questionnaire_mail add constraint questionnaire_mail_kind_ck
+    check (kind in ('INVITATION', 'REMINDER', 'OWN_DATA'));
+alter table questionnaire_mail drop constraint questionnaire_mail_reminder_ck;
+alter table questionnaire_mail add constraint questionnaire_mail_reminder_ck check (
+    (kind = 'INVITATION' and reminded_wave_id is null and wave_id is not null)
+    or (kind = 'REMINDER' and reminded_wave_id = wave_id)
+    or (kind = 'OWN_DATA' and wave_id is null and reminded_wave_id is null and respondent = 'EMPLOYEE'));

@@ -105,7 +105,7 @@ class AccessMatrixTests {
                 "POST /admin/organisations/commissioners", "GET /admin/outbox");
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
         // own-data rights (issue 5): the coach makes the employee's link; the employee's pages go by the link
-        rule(Rule.CASE, "POST /trajectories/{id}/own-data-link");
+        rule(Rule.CASE, "POST /trajectories/{id}/own-data-link", "POST /trajectories/{id}/own-data-mail");
         rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
                 "POST /own/correction");
         // Audit trail (issue 5): the privacy officer's access log
@@ -124,6 +124,7 @@ class AccessMatrixTests {
                 "POST /trajectories/{id}/reports/{reportId}/correction");
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
         rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
+        rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
     }
 
     private static void rule(Rule rule, String... routes) {

@@ -66,6 +66,18 @@ class MailComposer {
                 text("mail.link.notStored", args, language));
     }
 
+    /** The mail with the employee's own-data link, working until {@code lastDay}. */
+    Letter ownDataLetter(MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
+        var locale = language.locale();
+        Object[] args = {parties.coachName(), parties.employeeName(), parties.employeeFirstName(),
+                DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(lastDay)};
+        return new Letter(language, text("mail.subject.OWN_DATA", args, language),
+                text("mail.greeting.EMPLOYEE", args, language), List.of(text("mail.intro.OWN_DATA", args, language)),
+                text("mail.action.OWN_DATA", args, language), List.of(text("mail.linkNote.OWN_DATA", args, language)),
+                text("mail.closing", args, language), text("mail.signature", args, language),
+                text("mail.link.notStored", args, language));
+    }
+
     String html(Letter letter, String link) {
         var context = new Context(letter.language().locale(), Map.of("letter", letter, "link", link,
                 "language", letter.language().code()));

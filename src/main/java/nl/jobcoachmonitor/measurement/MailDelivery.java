@@ -64,6 +64,11 @@ class MailDelivery {
         return sender.getIfAvailable() == null ? QuestionnaireMails.Delivery.OUTBOX : QuestionnaireMails.Delivery.SMTP;
     }
 
+    /** The body as kept: with the link only when the outbox is the delivery (see migration V8). */
+    String stored(MailComposer.Letter letter, String url) {
+        return delivery() == QuestionnaireMails.Delivery.OUTBOX ? letter.text(url) : letter.textWithoutLink();
+    }
+
     /** Sends the mail once the current transaction has committed (at once outside a transaction). */
     void sendAfterCommit(Outgoing mail) {
         if (delivery() == QuestionnaireMails.Delivery.OUTBOX) {

@@ -1,6 +1,9 @@
 package nl.jobcoachmonitor.measurement;
 
-/** Why a questionnaire mail was sent: the coach invited someone, or the reminder job reminded them. */
+/**
+ * Why a mail was sent: the coach invited someone to a questionnaire, the reminder job reminded them, or the coach sent
+ * the employee their own-data link (no wave).
+ */
 public enum MailKind {
-    INVITATION, REMINDER
+    INVITATION, REMINDER, OWN_DATA
 }

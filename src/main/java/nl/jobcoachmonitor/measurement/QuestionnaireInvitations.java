@@ -141,10 +141,8 @@ class QuestionnaireInvitations {
         return id;
     }
 
-    /** The body as kept: with the link only when the outbox is the delivery (see migration V8). */
     private String stored(MailComposer.Letter letter, String url) {
-        return delivery.delivery() == QuestionnaireMails.Delivery.OUTBOX ? letter.text(url)
-                : letter.textWithoutLink();
+        return delivery.stored(letter, url);
     }
 
     /** The personal link; it opens the questionnaire in the mail's language. */

@@ -36,7 +36,8 @@ class QuestionnaireMails {
         OUTBOX, SMTP
     }
 
-    record NewMail(long waveId, Respondent respondent, Long personId, MailKind kind, String address,
+    /** A mail to record; {@code waveId} is null for an own-data link. */
+    record NewMail(Long waveId, Respondent respondent, Long personId, MailKind kind, String address,
             MailLanguage language, String subject, String body, Delivery delivery, String linkBase, Long createdBy,
             Instant createdAt) {
     }

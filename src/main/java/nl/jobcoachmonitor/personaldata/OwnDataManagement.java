@@ -11,6 +11,7 @@ import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement.CompletedResponse;
 import nl.jobcoachmonitor.measurement.OwnAnswers;
+import nl.jobcoachmonitor.measurement.OwnDataMails;
 import nl.jobcoachmonitor.outcomes.CorrectionRequests;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 
@@ -32,19 +33,21 @@ class OwnDataManagement {
     private final OwnAnswers answers;
     private final AccessHistory history;
     private final CorrectionRequests corrections;
+    private final OwnDataMails mails;
     private final TrajectoryManagement trajectories;
     private final PersonalDataAccess access;
     private final Clock clock;
     private final Duration validFor;
 
     OwnDataManagement(OwnDataLinks links, OwnDataQuery query, OwnAnswers answers, AccessHistory history,
-            CorrectionRequests corrections, TrajectoryManagement trajectories, PersonalDataAccess access, Clock clock,
+            CorrectionRequests corrections, OwnDataMails mails, TrajectoryManagement trajectories, PersonalDataAccess access, Clock clock,
             @Value("${jcm.owndata.link-valid-for:P30D}") Duration validFor) {
         this.links = links;
         this.query = query;
         this.answers = answers;
         this.history = history;
         this.corrections = corrections;
+        this.mails = mails;
         this.trajectories = trajectories;
         this.access = access;
         this.clock = clock;
@@ -58,6 +61,13 @@ class OwnDataManagement {
         var created = links.create(trajectory.employeeId(), trajectoryId, user.id(), now, now.plus(validFor));
         access.created("own_data_link", created.id(), trajectory.employeeId());
         return created;
+    }
+
+    /** A new link, mailed to the employee's recorded address in one transaction (no mail without its link). */
+    void mailLink(CurrentUser user, long trajectoryId, String linkBase, String language) {
+        var created = createLink(user, trajectoryId);
+        mails.send(user, trajectoryId, linkBase, created.token(),
+                created.expiresAt().atZone(clock.getZone()).toLocalDate(), language);
     }
 
     @Transactional(readOnly = true)

@@ -55,6 +55,25 @@ final class OwnDataFixture {
         this.users = users;
     }
 
+    private final java.util.List<Long> started = new java.util.ArrayList<>();
+
+    /**
+     * Closes the trajectories this fixture started that still run, so that they do not crowd the coach's caseload
+     * (20 a page) in the tests that run after these.
+     */
+    void closeRunning() {
+        for (long id : started) {
+            String phase = jdbc.sql("select phase from trajectory where id = :t").param("t", id).query(String.class)
+                    .single();
+            if (!"CLOSED".equals(phase)) {
+                trajectories.changePhase(coach(), id, new nl.jobcoachmonitor.trajectory.ChangePhaseForm(
+                        data.version(id), TrajectoryPhase.CLOSED, LocalDate.now(),
+                        nl.jobcoachmonitor.trajectory.ClosingReason.OTHER, null, null, null, null));
+            }
+        }
+        started.clear();
+    }
+
     CurrentUser coach() {
         return (CurrentUser) users.loadUserByUsername("coach");
     }
@@ -72,6 +91,7 @@ final class OwnDataFixture {
                 ContractType.TEMPORARY, startedOn, null));
         contacts.log(coach(), id, new LogContactForm(startedOn, 45, Party.EMPLOYEE, ContactMode.WORKPLACE_VISIT,
                 Set.of(Theme.STRESS), note));
+        started.add(id);
         return id;
     }
 

@@ -19,6 +19,7 @@ import nl.jobcoachmonitor.outcomes.OutcomesManagement;
 import nl.jobcoachmonitor.outcomes.SignalKind;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,11 @@ class OwnDataTests {
     long mine;
     long other;
     long employee;
+
+    @AfterEach
+    void closeRunning() {
+        fixture.closeRunning();
+    }
 
     @BeforeEach
     void twoEmployees() {
