@@ -103,6 +103,10 @@ class AccessMatrixTests {
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
         // Audit trail (issue 5): the privacy officer's access log
         rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv");
+        // Two-factor authentication (issue 5): the second login step sends a fully signed-in user on to "/"
+        rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",
+                "POST /account/two-factor");
+        rule(Rule.ADMIN, "POST /admin/users/{id}/two-factor");
     }
 
     private static void rule(Rule rule, String... routes) {
