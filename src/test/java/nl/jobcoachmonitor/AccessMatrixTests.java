@@ -125,6 +125,10 @@ class AccessMatrixTests {
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
         rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
         rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
+        // Two-factor authentication (issue 5): the second login step sends a fully signed-in user on to "/"
+        rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",
+                "POST /account/two-factor");
+        rule(Rule.ADMIN, "POST /admin/users/{id}/two-factor");
     }
 
     private static void rule(Rule rule, String... routes) {

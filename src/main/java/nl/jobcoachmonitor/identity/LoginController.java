@@ -9,14 +9,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginController {
 
     private final boolean demo;
+    private final TwoFactorPolicy twoFactor;
 
-    LoginController(@Value("${jcm.demo.enabled:false}") boolean demo) {
+    LoginController(@Value("${jcm.demo.enabled:false}") boolean demo, TwoFactorPolicy twoFactor) {
         this.demo = demo;
+        this.twoFactor = twoFactor;
     }
 
     @GetMapping("/login")
     String login(Model model) {
         model.addAttribute("demo", demo);
+        model.addAttribute("twoFactorRequired", twoFactor.required());
         return "identity/login";
     }
 }

@@ -14,7 +14,11 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -32,6 +36,13 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** The session keeps the security context; {@link SignIn} replaces it between the two login steps. */
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
     }
 
     @Bean
@@ -58,8 +69,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, ProviderManager authenticationManager, PersonalDataAccess access)
-            throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ProviderManager authenticationManager, PersonalDataAccess access,
+            SignIn signIn, SecurityContextRepository contexts) throws Exception {
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
             @Override
             public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
@@ -91,7 +102,10 @@ class SecurityConfiguration {
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
                         .requestMatchers("/audit", "/audit/**", "/audit.csv").hasRole(Role.PRIVACY_OFFICER.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureHandler(failure))
+                .securityContext(c -> c.securityContextRepository(contexts))
+                // after the password, the second factor: nothing else until it is given (see SignIn)
+                .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
+                .formLogin(f -> f.loginPage("/login").successHandler(signIn).failureHandler(failure))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
                 .headers(h -> h

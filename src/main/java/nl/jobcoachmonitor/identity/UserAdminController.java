@@ -32,10 +32,15 @@ class UserAdminController {
     private final OrganisationManagement organisations;
     private final PasswordEncoder encoder;
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final SecondFactors factors;
+    private final PersonalDataAccess access;
 
     UserAdminController(UserAccounts accounts, OrganisationManagement organisations, PasswordEncoder encoder,
-            FindByIndexNameSessionRepository<? extends Session> sessions) {
+            FindByIndexNameSessionRepository<? extends Session> sessions, SecondFactors factors,
+            PersonalDataAccess access) {
         this.sessions = sessions;
+        this.factors = factors;
+        this.access = access;
         this.accounts = accounts;
         this.organisations = organisations;
         this.encoder = encoder;
@@ -120,6 +125,7 @@ class UserAdminController {
 
     private String editPage(UserAccount account, Model model) {
         model.addAttribute("account", account);
+        model.addAttribute("twoFactorEnrolled", factors.enrolled(account.getId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("organisations", organisations.organisations());
         model.addAttribute("commissioners", organisations.commissioners());
@@ -136,6 +142,21 @@ class UserAdminController {
             // A blocked account is logged out everywhere at once, not when its sessions time out.
             sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
         }
+        redirect.addFlashAttribute("saved", true);
+        return "redirect:/admin/users";
+    }
+
+    /**
+     * Resets a user's second factor (a lost phone): the user enrols anew at the next login, and their sessions end
+     * now. Logged in the access log.
+     */
+    @PostMapping("/{id}/two-factor")
+    @Transactional
+    String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
+        var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
+        factors.reset(id);
+        access.changed("second_factor", "user:" + id, null);
+        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/users";
     }

@@ -1,0 +1,132 @@
+package nl.jobcoachmonitor.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Two-factor authentication of staff: the second login step (a code from the authenticator app, or a recovery code)
+ * and the enrolment (the secret as text and QR code, confirmed by a first code, then the recovery codes, once).
+ * Wrong codes are throttled per account: after {@value #MAX_FAILURES} the account waits {@link #BLOCK}.
+ */
+@Controller
+class TwoFactorController {
+
+    static final int MAX_FAILURES = 5;
+    static final Duration BLOCK = Duration.ofMinutes(5);
+    private static final String ISSUER = "Jobcoach Monitor";
+
+    private final SecondFactors factors;
+    private final SignIn signIn;
+    private final TwoFactorPolicy policy;
+    private final FailureThrottle failures;
+
+    TwoFactorController(SecondFactors factors, SignIn signIn, TwoFactorPolicy policy, Clock clock) {
+        this.factors = factors;
+        this.signIn = signIn;
+        this.policy = policy;
+        this.failures = new FailureThrottle(clock, BLOCK);
+    }
+
+    /** Nothing of these pages (secrets, codes) is cached. */
+    @ModelAttribute
+    void noStore(HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+    }
+
+    @GetMapping(SecondFactorGate.CODE_PAGE)
+    String codePage(Authentication authentication) {
+        return authentication instanceof PasswordOnly ? "identity/login-code" : "redirect:/";
+    }
+
+    @PostMapping(SecondFactorGate.CODE_PAGE)
+    String code(Authentication authentication, @RequestParam(defaultValue = "") String code, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!(authentication instanceof PasswordOnly partial) || !partial.enrolled()) {
+            return "redirect:/";
+        }
+        var user = partial.getPrincipal();
+        String key = "u:" + user.id();
+        if (failures.blocked(key, MAX_FAILURES)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("error", "twoFactor.throttled");
+            return "identity/login-code";
+        }
+        var outcome = factors.verify(user.id(), code);
+        if (outcome == SecondFactors.Outcome.REFUSED) {
+            failures.failed(key);
+            model.addAttribute("error", "twoFactor.code.wrong");
+            return "identity/login-code";
+        }
+        failures.reset(key);
+        signIn.complete(user, request, response);
+        if (outcome == SecondFactors.Outcome.RECOVERY_CODE) {
+            redirect.addFlashAttribute("recoveryCodesLeft", factors.recoveryCodesLeft(user.id()));
+            return "redirect:" + SecondFactorGate.ENROL_PAGE;
+        }
+        return "redirect:/";
+    }
+
+    @GetMapping(SecondFactorGate.ENROL_PAGE)
+    String enrolPage(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return page(user, model);
+    }
+
+    @PostMapping(SecondFactorGate.ENROL_PAGE)
+    String confirm(@AuthenticationPrincipal CurrentUser user, Authentication authentication,
+            @RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        String key = "u:" + user.id();
+        if (failures.blocked(key, MAX_FAILURES)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("error", "twoFactor.throttled");
+            return page(user, model);
+        }
+        var codes = factors.confirm(user.id(), code);
+        if (codes.isEmpty()) {
+            failures.failed(key);
+            model.addAttribute("error", "twoFactor.code.wrong");
+            return page(user, model);
+        }
+        failures.reset(key);
+        if (authentication instanceof PasswordOnly) {
+            signIn.complete(user, request, response);
+        } else {
+            request.getSession().removeAttribute(SignIn.PROMPT);
+        }
+        model.addAttribute("recoveryCodes", codes.get());
+        return "identity/two-factor";
+    }
+
+    private String page(CurrentUser user, Model model) {
+        model.addAttribute("required", policy.required());
+        var secret = factors.pendingSecret(user.id());
+        if (secret.isEmpty()) {
+            model.addAttribute("enrolled", true);
+            model.addAttribute("recoveryCodesLeft", factors.recoveryCodesLeft(user.id()));
+            return "identity/two-factor";
+        }
+        String uri = "otpauth://totp/" + encode(ISSUER + ":" + user.getUsername()) + "?secret=" + secret.get()
+                + "&issuer=" + encode(ISSUER) + "&algorithm=SHA1&digits=6&period=30";
+        model.addAttribute("secret", secret.get().replaceAll("(.{4})(?!$)", "$1 "));
+        model.addAttribute("qr", QrCode.dataUri(uri));
+        return "identity/two-factor";
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
