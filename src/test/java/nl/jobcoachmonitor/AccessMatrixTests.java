@@ -96,7 +96,7 @@ class AccessMatrixTests {
                 "POST /trajectories/{id}/waves/{waveId}/employee-answers",
                 "POST /api/v1/trajectories/{id}/waves/{waveId}/responses/{respondent}");
         rule(Rule.CASE_MANAGER, "GET /trajectories/{id}/coach", "POST /trajectories/{id}/coach");
-        rule(Rule.MANAGER, "GET /team");
+        rule(Rule.MANAGER, "GET /team", "GET /team/satisfaction");
         rule(Rule.REPORT, "GET /report", "GET /report.csv", "GET /report.pdf");
         rule(Rule.COMMISSIONER, "GET /commissioner");
         rule(Rule.RESEARCHER, "GET /research");

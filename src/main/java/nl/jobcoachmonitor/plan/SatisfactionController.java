@@ -1,0 +1,93 @@
+package nl.jobcoachmonitor.plan;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The manager's yearly satisfaction report per commissioner (aggregates only, no individual). */
+@Controller
+class SatisfactionController {
+
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final JdbcClient jdbc;
+    private final GrantRules rules;
+    private final PersonalDataAccess access;
+    private final Clock clock;
+
+    SatisfactionController(JdbcClient jdbc, GrantRules rules, PersonalDataAccess access, Clock clock) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping("/team/satisfaction")
+    @Transactional(readOnly = true)
+    String satisfaction(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year,
+            Model model) {
+        int thisYear = LocalDate.now(clock.withZone(ZONE)).getYear();
+        int shown = year == null || year < 2000 || year > thisYear ? thisYear : year;
+        model.addAttribute("satisfaction", report(user.organisationId(), shown));
+        model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2));
+        access.searched("accountability-report", "satisfaction " + shown);
+        return "plan/satisfaction";
+    }
+
+    SatisfactionReport report(long organisationId, int year) {
+        record Grades(long commissionerId, String name, List<Integer> employee, List<Integer> employer) {
+        }
+        Map<Long, Grades> grades = new TreeMap<>();
+        jdbc.sql("""
+                select c.id, c.name, r.employee_grade, r.employer_grade
+                from accountability_report r join trajectory t on t.id = r.trajectory_id
+                  join commissioner c on c.id = t.commissioner_id
+                where t.organisation_id = :o and r.signed_at >= :from and r.signed_at < :to
+                  and r.version_no = (select max(x.version_no) from accountability_report x
+                    where x.trajectory_id = r.trajectory_id and x.period_from = r.period_from
+                      and x.signed_at is not null)
+                """).param("o", organisationId)
+                .param("from", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant()))
+                .param("to", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ZONE).toInstant()))
+                .query((rs, n) -> {
+                    String name = rs.getString(2);
+                    var g = grades.computeIfAbsent(rs.getLong(1),
+                            k -> new Grades(k, name, new ArrayList<>(), new ArrayList<>()));
+                    Integer employee = rs.getObject(3, Integer.class);
+                    Integer employer = rs.getObject(4, Integer.class);
+                    if (employee != null) {
+                        g.employee().add(employee);
+                    }
+                    if (employer != null) {
+                        g.employer().add(employer);
+                    }
+                    return g;
+                }).list();
+        var rows = grades.values().stream().map(g -> new SatisfactionReport.Row(g.name(),
+                rules.of(g.commissionerId()).map(GrantRule::satisfactionNorm).orElse(null), mean(g.employee()),
+                g.employee().size(), mean(g.employer()), g.employer().size()))
+                .sorted(java.util.Comparator.comparing(SatisfactionReport.Row::commissionerName)).toList();
+        return new SatisfactionReport(year, rows);
+    }
+
+    private static Double mean(List<Integer> grades) {
+        return grades.isEmpty() ? null
+                : Math.round(grades.stream().mapToInt(Integer::intValue).average().orElseThrow() * 100) / 100.0;
+    }
+}
