@@ -48,6 +48,26 @@ class MessagesTests {
         assertThat(dutch).as("keys missing in Dutch").containsAll(english);
     }
 
+    /** Properties keeps the last of two lines with one key: the first label would be lost without a word. */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        for (String name : List.of("messages.properties", "messages_en.properties")) {
+            Set<String> seen = new TreeSet<>();
+            List<String> twice = new ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("src/main/resources", name), StandardCharsets.UTF_8)) {
+                String trimmed = line.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || !trimmed.contains("=")) {
+                    continue;
+                }
+                String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
+                if (!seen.add(key)) {
+                    twice.add(key);
+                }
+            }
+            assertThat(twice).as("keys defined twice in " + name).isEmpty();
+        }
+    }
+
     @Test
     void everyKeyUsedInTemplatesAndCodeExists() throws IOException {
         Set<String> keys = bundle("messages.properties").stringPropertyNames();
