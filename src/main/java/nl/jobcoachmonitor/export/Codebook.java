@@ -1,6 +1,5 @@
 package nl.jobcoachmonitor.export;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -14,19 +13,15 @@ import nl.jobcoachmonitor.shared.Csv;
  */
 final class Codebook {
 
-    static final String HEADER_NOTE = "Missing: empty = no response at this wave; 97 = not asked (wave or routing); "
-            + "98 = asked, not answered.";
-
     private Codebook() {
     }
 
     static String csv(List<Variable> longVariables, List<Variable> wideVariables) {
         StringBuilder out = new StringBuilder(Csv.line(List.of("file", "variable", "label_nl", "label_en", "type",
                 "values_nl", "values_en", "source", "missing_codes")));
-        List<String[]> files = List.of(new String[] {"long"}, new String[] {"wide"});
-        for (String[] file : files) {
-            for (Variable v : file[0].equals("long") ? longVariables : wideVariables) {
-                out.append(Csv.line(List.of(file[0], v.name(), v.labelNl(), v.labelEn(),
+        for (String file : List.of("long", "wide")) {
+            for (Variable v : file.equals("long") ? longVariables : wideVariables) {
+                out.append(Csv.line(List.of(file, v.name(), v.labelNl(), v.labelEn(),
                         v.kind().name().toLowerCase(Locale.ROOT), values(v, true), values(v, false), v.instrument(),
                         v.itemMissingCodes() ? Variable.NOT_ASKED + ";" + Variable.NOT_ANSWERED : "")));
             }
@@ -37,9 +32,5 @@ final class Codebook {
     static String values(Variable v, boolean dutch) {
         return v.values().stream().map(x -> x.code() + "=" + (dutch ? x.nl() : x.en()))
                 .collect(Collectors.joining(" | "));
-    }
-
-    static List<String> lines(String text) {
-        return new ArrayList<>(List.of(text.split("\r\n")));
     }
 }

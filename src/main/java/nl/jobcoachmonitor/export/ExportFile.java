@@ -28,7 +28,7 @@ public enum ExportFile {
         return contentType;
     }
 
-    /** Without the ZIP-file's methods: for templates. */
+    /** The file name, as a getter for the templates. */
     public String getFileName() {
         return fileName;
     }

@@ -21,8 +21,9 @@ final class SpssSyntax {
 
     private static String dataset(String name, List<Variable> variables, boolean dutch) {
         StringBuilder out = new StringBuilder();
-        out.append("GET DATA /TYPE=TXT /FILE='").append(name).append(".csv' /ENCODING='UTF8' /DELCASE=LINE\n")
-                .append("  /DELIMITERS=\",\" /QUALIFIER='\"' /ARRANGEMENT=DELIMITED /FIRSTCASE=2\n  /VARIABLES=\n");
+        out.append("GET DATA /TYPE=TXT /FILE='").append(name).append(".csv' /ENCODING='UTF8'\n")
+                .append("  /ARRANGEMENT=DELIMITED /FIRSTCASE=2 /DELCASE=LINE /DELIMITERS=\",\" /QUALIFIER='\"'\n")
+                .append("  /VARIABLES=\n");
         for (Variable v : variables) {
             out.append("  ").append(v.name()).append(' ').append(format(v)).append('\n');
         }
