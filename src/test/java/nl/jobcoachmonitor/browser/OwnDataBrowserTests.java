@@ -64,6 +64,7 @@ class OwnDataBrowserTests extends BrowserTest {
             coach.navigate("/trajectories/" + id);
             assertThat(coach.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
                     .setName("Mijn gegevens (inzage voor de werknemer)"))).isVisible();
+            assertFitsThePhone(coach);
             coach.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Link voor Mijn gegevens maken"))
                     .click();
             assertThat(coach.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
