@@ -74,9 +74,16 @@ class AuditCompletenessTests {
             Long personOrganisation) {
     }
 
+    /** A coach of the demo organisation of its own, so the trajectories started here fill no other test's caseload. */
+    private static final String COACH = "audit-coach";
+
     @BeforeEach
     void aTrajectoryOfCoachWithACompletedCoachQuestionnaire() {
-        var coach = (CurrentUser) users.loadUserByUsername("coach");
+        jdbc.sql("insert into app_user (username, password_hash, display_name, role, organisation_id, enabled) "
+                + "select :u, password_hash, 'Audit Coach', 'COACH', organisation_id, true from app_user "
+                + "where username = 'coach' and not exists (select 1 from app_user where username = :u)")
+                .param("u", COACH).update();
+        var coach = (CurrentUser) users.loadUserByUsername(COACH);
         coachId = coach.id();
         organisation = coach.organisationId();
         long commissioner = jdbc.sql("select min(id) from commissioner").query(Long.class).single();
@@ -123,27 +130,27 @@ class AuditCompletenessTests {
     }
 
     private Row coachRow(String action, String objectType, String objectId, Long personId) {
-        return new Row("coach", "COACH", "ORGANISATION", action, objectType, objectId, personId, "ALLOWED", ADDRESS,
+        return new Row(COACH, "COACH", "ORGANISATION", action, objectType, objectId, personId, "ALLOWED", ADDRESS,
                 coachId, organisation, personId == null ? null : organisation);
     }
 
     @Test
     void readingATrajectoryIsLogged() throws Exception {
-        mvc.perform(get("/trajectories/{id}", trajectory).with(data.as("coach")).with(from(ADDRESS)))
+        mvc.perform(get("/trajectories/{id}", trajectory).with(data.as(COACH)).with(from(ADDRESS)))
                 .andExpect(status().isOk());
         assertThat(newRows()).contains(coachRow("READ", "trajectory", String.valueOf(trajectory), person));
     }
 
     @Test
     void searchingTheCaseloadIsLogged() throws Exception {
-        mvc.perform(get("/caseload").param("q", "Volledig").with(data.as("coach")).with(from(ADDRESS)))
+        mvc.perform(get("/caseload").param("q", "Volledig").with(data.as(COACH)).with(from(ADDRESS)))
                 .andExpect(status().isOk());
         assertThat(newRows()).contains(coachRow("SEARCH", "caseload", "q=Volledig;phase=null;page=0", null));
     }
 
     @Test
     void loggingAContactIsLoggedAsCreation() throws Exception {
-        mvc.perform(post("/trajectories/{id}/contacts", trajectory).with(data.as("coach")).with(csrf())
+        mvc.perform(post("/trajectories/{id}/contacts", trajectory).with(data.as(COACH)).with(csrf())
                         .with(from(ADDRESS)).param("contactOn", LocalDate.now().toString()).param("minutes", "30")
                         .param("party", "EMPLOYEE").param("mode", "PHONE"))
                 .andExpect(status().is3xxRedirection());
@@ -159,7 +166,7 @@ class AuditCompletenessTests {
         long signal = jdbc.sql("select id from signal where trigger_key = 'audit' and trajectory_id = :t")
                 .param("t", trajectory).query(Long.class).single();
         before = lastId();
-        mvc.perform(post("/signals/{id}/handled", signal).param("note", "Gebeld").with(data.as("coach"))
+        mvc.perform(post("/signals/{id}/handled", signal).param("note", "Gebeld").with(data.as(COACH))
                 .with(csrf()).with(from(ADDRESS))).andExpect(status().is3xxRedirection());
         assertThat(newRows()).contains(coachRow("CHANGE", "signal", String.valueOf(signal), person));
     }
@@ -201,7 +208,7 @@ class AuditCompletenessTests {
 
     @Test
     void theEmployeesOwnQuestionnaireIsLoggedOnTheirBehalf() throws Exception {
-        var coach = (CurrentUser) users.loadUserByUsername("coach");
+        var coach = (CurrentUser) users.loadUserByUsername(COACH);
         String token = measurement.createLink(coach, trajectory, wave, Respondent.EMPLOYEE).token();
         before = lastId();
         var exchange = mvc.perform(get("/q/{token}", token).with(from(ADDRESS))).andReturn();
@@ -261,7 +268,7 @@ class AuditCompletenessTests {
             String path = pattern.replace("{id}", String.valueOf(trajectory)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach");
             // the reassignment form is the manager's; everything else the coach's
-            String user = pattern.equals("/trajectories/{id}/coach") ? "manager" : "coach";
+            String user = pattern.equals("/trajectories/{id}/coach") ? "manager" : COACH;
             before = lastId();
             int status = mvc.perform(get(path).with(data.as(user))).andReturn().getResponse().getStatus();
             if (status == 409) {
