@@ -146,6 +146,8 @@ class ErasureTests {
                 + "lower(username) like '%verlopen%' or lower(object_type) like '%verlopen%' "
                 + "or lower(remote_address) like '%verlopen%'").query(Long.class).single())
                 .as("the access log holds no names, not even a caseload search for one").isZero();
+        assertThat(trajectories.knownEmployees(fixture.coach())).as("no new trajectory for an erased employee")
+                .noneMatch(e -> e.id() == employee);
         assertThat(job.eraseDue()).as("a second run erases no one again").isZero();
     }
 
