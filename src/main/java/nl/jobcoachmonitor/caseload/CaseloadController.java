@@ -68,7 +68,11 @@ class CaseloadController {
         if (user.isManager()) {
             model.addAttribute("coaches", identity.coachesOf(user.organisationId()));
         }
-        access.searched("caseload", "q=" + filter.q() + ";phase=" + filter.phase() + ";page=" + filter.page());
+        // The search text is often a name: the append-only log gets only its length, so that erasing a person
+        // (issue 5) leaves no name behind in it.
+        String searched = filter.q() == null || filter.q().isBlank() ? ""
+                : "[" + filter.q().strip().length() + " chars]";
+        access.searched("caseload", "q=" + searched + ";phase=" + filter.phase() + ";page=" + filter.page());
         return htmx != null ? "caseload/caseload :: results" : "caseload/caseload";
     }
 

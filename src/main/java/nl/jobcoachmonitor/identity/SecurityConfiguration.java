@@ -117,7 +117,8 @@ class SecurityConfiguration {
 
     /**
      * A role that may not open a page gets 403, and the attempt is in the access log. A questionnaire answered after
-     * its session expired (so without a valid CSRF token) goes back to {@code /q}, which asks to open the link again.
+     * its session expired (so without a valid CSRF token) goes back to {@code /q}, which asks to open the link again;
+     * likewise a correction request on the own-data page goes back to {@code /own}.
      */
     private static AccessDeniedHandler loggingDeniedHandler(PersonalDataAccess access) {
         var delegate = new AccessDeniedHandlerImpl();
@@ -125,6 +126,11 @@ class SecurityConfiguration {
             access.denied("route", request.getMethod() + " " + request.getRequestURI());
             if (exception instanceof CsrfException && (request.getContextPath() + "/q").equals(request.getRequestURI())) {
                 response.sendRedirect(request.getContextPath() + "/q");
+                return;
+            }
+            if (exception instanceof CsrfException
+                    && (request.getContextPath() + "/own/correction").equals(request.getRequestURI())) {
+                response.sendRedirect(request.getContextPath() + "/own");
                 return;
             }
             delegate.handle(request, response, exception);

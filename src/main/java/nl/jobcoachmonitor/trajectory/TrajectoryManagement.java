@@ -127,14 +127,18 @@ public class TrajectoryManagement {
         return list.stream().map(t -> details(t, people.get(t.getEmployeeId()))).toList();
     }
 
-    /** Employees this user may start a new trajectory for (e.g. someone returning after a closed one). */
+    /**
+     * Employees this user may start a new trajectory for (e.g. someone returning after a closed one); not those whose
+     * data were erased (someone returning after that is a new employee).
+     */
     @Transactional(readOnly = true)
     public List<Named> knownEmployees(CurrentUser user) {
         List<Employee> list = user.isCoach() ? employees.findOfCoach(user.id())
                 : user.isManager() ? employees.findByOrganisationIdOrderByLastNameAscFirstNameAsc(user.organisationId())
                 : List.of();
         access.searched("employee", "list");
-        return list.stream().map(e -> new Named(e.id(), e.lastName() + ", " + e.firstName())).toList();
+        return list.stream().filter(e -> !EmployeeErasure.ERASED.equals(e.lastName()))
+                .map(e -> new Named(e.id(), e.lastName() + ", " + e.firstName())).toList();
     }
 
     public long start(CurrentUser user, StartTrajectoryForm form) {

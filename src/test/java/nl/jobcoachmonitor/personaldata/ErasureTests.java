@@ -116,6 +116,8 @@ class ErasureTests {
                 + "= :t").param("t", due).query(LocalDate.class).optional().orElse(LocalDate.of(2020, 3, 2));
         int ageAtStart = Period.between(dueBefore.birthDate(), coachingStart).getYears();
 
+        mvc.perform(get("/caseload").param("q", "Verlopen").with(data.as("coach")));
+
         assertThat(job.eraseDue()).isGreaterThanOrEqualTo(1);
 
         var after = snapshot(due);
@@ -140,9 +142,12 @@ class ErasureTests {
         assertThat(snapshot(running)).as("running").isEqualTo(runningBefore);
 
         assertThat(data.count("audit_event", "person_id = :p and action = 'DELETE'", employee)).isEqualTo(1);
-        assertThat(jdbc.sql("select count(*) from audit_event where object_id like '%Verlopen%' or "
-                + "username like '%Verlopen%' or object_type like '%Verlopen%'").query(Long.class).single())
-                .as("the access log holds no names").isZero();
+        assertThat(jdbc.sql("select count(*) from audit_event where lower(object_id) like '%verlopen%' or "
+                + "lower(username) like '%verlopen%' or lower(object_type) like '%verlopen%' "
+                + "or lower(remote_address) like '%verlopen%'").query(Long.class).single())
+                .as("the access log holds no names, not even a caseload search for one").isZero();
+        assertThat(trajectories.knownEmployees(fixture.coach())).as("no new trajectory for an erased employee")
+                .noneMatch(e -> e.id() == employee);
         assertThat(job.eraseDue()).as("a second run erases no one again").isZero();
     }
 

@@ -214,6 +214,12 @@ class OwnDataTests {
         assertThat(empty.getResponse().getRedirectedUrl()).isEqualTo("/own#correction");
         assertThat(empty.getFlashMap().get("correctionError")).isEqualTo("owndata.correction.required");
 
+        long signals = data.count("signal");
+        var expired = phone.perform(post("/own/correction").param("text", "zonder geldig formulier"));
+        assertThat(expired.getResponse().getRedirectedUrl()).as("a form from an expired session goes back to /own")
+                .isEqualTo("/own");
+        assertThat(data.count("signal")).isEqualTo(signals);
+
         var sent = phone.perform(post("/own/correction").with(csrf()).param("text",
                 "Mijn telefoonnummer is 0687654321 " + SCRIPT));
         assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/own#correction");
