@@ -125,7 +125,7 @@ class AccountabilityReportTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Verantwoordingsrapportage aan UWV Stilleregio")
+            assertThat(text).contains("Verantwoording aan UWV Stilleregio")
                     .contains("In deze periode zijn geen contacten vastgelegd.")
                     .contains("Ik wil zelfstandig reizen naar mijn werk").contains("Open")
                     .contains("Rustige start").contains("0,0 uur besteed van 20,0 uur toegekend")
