@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.plan.PlanCoach;
 import nl.jobcoachmonitor.trajectory.ContractType;
 import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
@@ -28,15 +29,15 @@ class PlanBrowserTests extends BrowserTest {
 
     @Test
     void coachWritesAGoalLinksTwoContactsAndSignsOffTheReport() {
-        var coach = (CurrentUser) users.loadUserByUsername("coach");
+        var coach = (CurrentUser) users.loadUserByUsername(PlanCoach.ensure(jdbc));
         long commissioner = jdbc.sql("select id from commissioner where name = 'UWV'").query(Long.class).single();
-        LocalDate start = LocalDate.now().minusMonths(1);
+        LocalDate start = LocalDate.now().minusDays(10);
         long id = trajectories.start(coach, new StartTrajectoryForm(null, "Sanne", "Planmaker",
                 LocalDate.of(1999, 9, 9), null, null, commissioner, TrajectoryPhase.COACHING, start, null,
                 "Bakkerij Planmaker", "Verkoper", new BigDecimal("24"), ContractType.TEMPORARY, start, null));
 
         Page page = phone();
-        logIn(page, "coach");
+        logIn(page, PlanCoach.USERNAME);
         page.navigate("/trajectories/" + id);
         assertThat(page.locator("#plan")).containsText("Nog geen doelen");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Coachingsplan openen")).click();
