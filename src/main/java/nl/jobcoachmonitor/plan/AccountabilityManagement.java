@@ -62,7 +62,7 @@ public class AccountabilityManagement {
                 .orElseThrow(() -> new DomainRuleViolation("from", "report.acc.noRules"));
         var period = ReportPeriods.begun(rule, trajectory.startedOn(), LocalDate.now(clock)).stream()
                 .filter(p -> p.from().equals(from)).findFirst()
-                .orElseThrow(() -> new DomainRuleViolation("from", "report.acc.period"));
+                .orElseThrow(() -> new DomainRuleViolation("from", "report.acc.periodUnknown"));
         long id = reports.create(view.of(trajectoryId, period.from(), period.to()), null, user.id(), clock.instant());
         access.created("accountability-report", id, trajectory.employeeId());
         return id;

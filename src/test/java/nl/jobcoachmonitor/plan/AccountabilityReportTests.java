@@ -48,7 +48,7 @@ class AccountabilityReportTests {
     @Autowired GrantRules rules;
 
     CurrentUser coach() {
-        return (CurrentUser) users.loadUserByUsername("coach");
+        return (CurrentUser) users.loadUserByUsername(PlanCoach.ensure(jdbc));
     }
 
     long trajectory(String commissioner, LocalDate start) {
@@ -63,7 +63,7 @@ class AccountabilityReportTests {
 
     @Test
     void theReportHasHoursPerGoalAndPartyIsFrozenWhenSignedAndCorrectedByANewVersion() throws Exception {
-        LocalDate start = LocalDate.now().minusMonths(2);
+        LocalDate start = LocalDate.now().minusDays(12);
         long id = trajectory("UWV Rapportregio", start);
         long goal = plans.addGoal(coach(), id, new GoalForm("Ik wil vier dagen per week werken", Set.of(), true,
                 true, LocalDate.now().plusMonths(2)));
@@ -79,20 +79,20 @@ class AccountabilityReportTests {
                 .containsExactly("EMPLOYEE", "EMPLOYER");
         assertThat(report.unlinkedMinutes()).isEqualTo(30);
 
-        mvc.perform(post("/trajectories/{id}/reports/{r}", id, reportId).with(data.as("coach")).with(csrf())
+        mvc.perform(post("/trajectories/{id}/reports/{r}", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf())
                 .param("summary", "Goed verlopen <b>periode</b>").param("employeeGrade", "11"))
                 .andExpect(status().isOk());
-        mvc.perform(post("/trajectories/{id}/reports/{r}", id, reportId).with(data.as("coach")).with(csrf())
+        mvc.perform(post("/trajectories/{id}/reports/{r}", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf())
                         .param("summary", "Goed verlopen <b>periode</b>").param("employeeGrade", "8")
                         .param("employerGrade", "7").param("employerRemark", "Prettig contact"))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as("manager")).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as("coach")).with(csrf()))
+        mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThatThrownBy(() -> accountability.save(coach(), id, reportId,
                 new ReportForm("Anders", 9, null, 9, null))).isInstanceOf(ConflictException.class);
-        mvc.perform(post("/trajectories/{id}/reports/{r}", id, reportId).with(data.as("coach")).with(csrf())
+        mvc.perform(post("/trajectories/{id}/reports/{r}", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf())
                 .param("summary", "Anders")).andExpect(status().isConflict());
         assertThat(accountability.report(coach(), id, reportId).summary()).isEqualTo("Goed verlopen <b>periode</b>");
 
@@ -115,23 +115,23 @@ class AccountabilityReportTests {
 
     @Test
     void thePdfIsRenderedWithoutABrowserAndSaysWhenAPeriodHadNoContacts() throws Exception {
-        LocalDate start = LocalDate.now().minusMonths(1);
+        LocalDate start = LocalDate.now().minusDays(10);
         long id = trajectory("UWV Stilleregio", start);
         plans.addGoal(coach(), id, new GoalForm("Ik wil zelfstandig reizen naar mijn werk", Set.of(), true, false,
                 LocalDate.now().plusMonths(2)));
         long reportId = accountability.generate(coach(), id, start);
         accountability.save(coach(), id, reportId, new ReportForm("Rustige start", 9, "Fijn", 8, null));
-        byte[] pdf = mvc.perform(get("/trajectories/{id}/reports/{r}/pdf", id, reportId).with(data.as("coach")))
+        byte[] pdf = mvc.perform(get("/trajectories/{id}/reports/{r}/pdf", id, reportId).with(data.as(PlanCoach.ensure(jdbc))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         try (var document = Loader.loadPDF(pdf)) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-            assertThat(text).contains("Verantwoordingsrapportage aan UWV Stilleregio")
+            assertThat(text).contains("Verantwoording aan UWV Stilleregio")
                     .contains("In deze periode zijn geen contacten vastgelegd.")
                     .contains("Ik wil zelfstandig reizen naar mijn werk").contains("Open")
                     .contains("Rustige start").contains("0,0 uur besteed van 20,0 uur toegekend")
                     .contains("geen medische of psychologische gegevens");
         }
-        String print = mvc.perform(get("/trajectories/{id}/reports/{r}/print", id, reportId).with(data.as("coach")))
+        String print = mvc.perform(get("/trajectories/{id}/reports/{r}/print", id, reportId).with(data.as(PlanCoach.ensure(jdbc))))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(print).contains("In deze periode zijn geen contacten vastgelegd.");
     }

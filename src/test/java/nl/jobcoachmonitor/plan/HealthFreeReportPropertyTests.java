@@ -107,9 +107,9 @@ class HealthFreeReportPropertyTests {
     void noHealthWordNoteOrAnswerReachesTheReport(@ForAll("noteLists") List<String> notes,
             @ForAll("notes") String reason, @ForAll("lifeDomains") List<String> domains,
             @ForAll("careProviders") List<String> providers) throws Exception {
-        var coach = (CurrentUser) app.getBean(UserDetailsService.class).loadUserByUsername("coach");
+        var coach = (CurrentUser) app.getBean(UserDetailsService.class).loadUserByUsername(PlanCoach.ensure(app.getBean(JdbcClient.class)));
         var jdbc = app.getBean(JdbcClient.class);
-        LocalDate start = LocalDate.now().minusMonths(1);
+        LocalDate start = LocalDate.now().minusDays(10);
         long trajectory = startTrajectory(coach, jdbc, start);
         var plans = app.getBean(PlanManagement.class);
         long goal = plans.addGoal(coach, trajectory, new GoalForm("Ik wil mijn werk volhouden", Set.of(), true, true,
@@ -117,7 +117,7 @@ class HealthFreeReportPropertyTests {
         var contacts = app.getBean(ContactManagement.class);
         int day = 0;
         for (String note : notes) {
-            contacts.log(coach, trajectory, new LogContactForm(start.plusDays(day++ % 25), 45, Party.EMPLOYEE,
+            contacts.log(coach, trajectory, new LogContactForm(start.plusDays(day++ % 8), 45, Party.EMPLOYEE,
                     ContactMode.OFFICE, Set.of(Theme.VULNERABILITY, Theme.CARE_COORDINATION), note, reason,
                     Set.of(goal)));
         }

@@ -34,7 +34,7 @@ class SatisfactionReportTests {
     @Autowired GrantRules rules;
 
     CurrentUser coach() {
-        return (CurrentUser) users.loadUserByUsername("coach");
+        return (CurrentUser) users.loadUserByUsername(PlanCoach.ensure(jdbc));
     }
 
     long signedReport(long commissioner, Integer employeeGrade, Integer employerGrade, boolean sign) {
@@ -73,7 +73,7 @@ class SatisfactionReportTests {
         row = page.indexOf("Gemeente Tevredenstad");
         assertThat(page.substring(row, page.indexOf("</tr>", row))).contains("7,5 (n = 2)").contains("7,5 (n = 2)")
                 .contains("Ja");
-        mvc.perform(get("/team/satisfaction").with(data.as("coach"))).andExpect(status().isForbidden());
+        mvc.perform(get("/team/satisfaction").with(data.as(PlanCoach.ensure(jdbc)))).andExpect(status().isForbidden());
         mvc.perform(get("/team/satisfaction").with(data.as("gemeente"))).andExpect(status().isForbidden());
     }
 }
