@@ -162,6 +162,7 @@ public class TrajectoryManagement {
         } else {
             employee = (user.isCoach() ? employees.findByIdOfCoach(form.employeeId(), user.id())
                     : employees.findByIdAndOrganisationId(form.employeeId(), organisationId))
+                    .filter(e -> !EmployeeErasure.ERASED.equals(e.lastName()))
                     .orElseThrow(() -> new DomainRuleViolation("employeeId", "trajectory.employee.unknown"));
         }
         organisations.commissioner(form.commissionerId())

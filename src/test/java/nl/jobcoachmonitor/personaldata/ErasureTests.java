@@ -15,9 +15,11 @@ import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.coaching.ContactManagement;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.outcomes.CorrectionRequests;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.trajectory.ChangePhaseForm;
 import nl.jobcoachmonitor.trajectory.ClosingReason;
 import nl.jobcoachmonitor.trajectory.EmployeeErasure;
+import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
@@ -148,6 +150,10 @@ class ErasureTests {
                 .as("the access log holds no names, not even a caseload search for one").isZero();
         assertThat(trajectories.knownEmployees(fixture.coach())).as("no new trajectory for an erased employee")
                 .noneMatch(e -> e.id() == employee);
+        assertThatThrownBy(() -> trajectories.start(fixture.coach(), new StartTrajectoryForm(employee, null, null,
+                null, null, null, commissioner, TrajectoryPhase.COACHING, today, null, null, null, null, null, today,
+                null))).as("not even by posting the erased employee's id").isInstanceOf(DomainRuleViolation.class)
+                .hasFieldOrPropertyWithValue("messageKey", "trajectory.employee.unknown");
         assertThat(job.eraseDue()).as("a second run erases no one again").isZero();
     }
 
