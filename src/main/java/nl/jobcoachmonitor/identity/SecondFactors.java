@@ -120,6 +120,15 @@ class SecondFactors {
         return Outcome.REFUSED;
     }
 
+    /**
+     * Whether this is a code of the account's confirmed secret for now (one step of drift either way), without using
+     * it up: the JSON API asks for it on every request (see {@link ApiSecondFactor}).
+     */
+    boolean isCurrentCode(long userId, String input) {
+        return secret(userId, true).map(s -> Totp.matchingStep(s, normalise(input), clock.instant()).isPresent())
+                .orElse(false);
+    }
+
     long recoveryCodesLeft(long userId) {
         return jdbc.sql("select count(*) from staff_recovery_code where user_id = :u and used_at is null")
                 .param("u", userId).query(Long.class).single();

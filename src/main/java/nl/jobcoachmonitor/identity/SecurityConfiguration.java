@@ -15,6 +15,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -54,7 +55,7 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProviderManager authenticationManager,
-            PersonalDataAccess access) throws Exception {
+            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Role.COACH.name(), Role.MANAGER.name()))
@@ -62,6 +63,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(c -> c.disable())
+                .addFilterAfter(new ApiSecondFactor(factors, policy), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();

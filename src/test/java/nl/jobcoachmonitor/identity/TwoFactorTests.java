@@ -201,6 +201,22 @@ class TwoFactorTests {
     }
 
     @Test
+    void theApiAsksForTheCurrentCodeToo() throws Exception {
+        var browser = new Browser();
+        String user = newCoach("tf-api");
+        var enrolment = enrol(browser, user);
+        var basic = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(user, "demo");
+        assertThat(mvc.perform(get("/api/v1/trajectories").with(basic)).andReturn().getResponse().getStatus())
+                .isEqualTo(401);
+        assertThat(mvc.perform(get("/api/v1/trajectories").with(basic).header("X-Second-Factor", "123456"))
+                .andReturn().getResponse().getStatus()).isEqualTo(401);
+        String code = Totp.code(enrolment.secret().replace(" ", ""), clock.instant());
+        assertThat(mvc.perform(get("/api/v1/trajectories").with(basic).header("X-Second-Factor", code))
+                .andReturn().getResponse().getStatus()).isEqualTo(200);
+    }
+
+    @Test
     void theAdministratorResetsASecondFactorAndItIsLogged() throws Exception {
         var browser = new Browser();
         String user = newCoach("tf-reset");
