@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import nl.jobcoachmonitor.audit.AccessHistory;
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement.CompletedResponse;
 import nl.jobcoachmonitor.measurement.OwnAnswers;
@@ -78,7 +79,10 @@ class OwnDataManagement {
     /** The link of the session while it works: the one employee whose data the session may see. */
     @Transactional(readOnly = true)
     Optional<OwnDataLinks.Link> link(long linkId) {
-        return links.active(linkId, clock.instant());
+        var link = links.active(linkId, clock.instant());
+        // the rest of the request is the employee's own: the access log says so
+        link.ifPresent(l -> access.onBehalfOf(OnBehalfOf.EMPLOYEE));
+        return link;
     }
 
     @Transactional(readOnly = true)

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.plan.AccountabilityManagement;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
@@ -59,6 +60,7 @@ class AuditCompletenessTests {
     @Autowired MeasurementManagement measurement;
     @Autowired UserDetailsService users;
     @Autowired PersonalDataAccess access;
+    @Autowired AccountabilityManagement accountability;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     private long trajectory;
@@ -145,7 +147,9 @@ class AuditCompletenessTests {
     void searchingTheCaseloadIsLogged() throws Exception {
         mvc.perform(get("/caseload").param("q", "Volledig").with(data.as(COACH)).with(from(ADDRESS)))
                 .andExpect(status().isOk());
-        assertThat(newRows()).contains(coachRow("SEARCH", "caseload", "q=Volledig;phase=null;page=0", null));
+        // the search text is often a name: the append-only log keeps only its length
+        assertThat(newRows()).contains(coachRow("SEARCH", "caseload", "q=[8 chars];phase=null;page=0", null))
+                .noneMatch(row -> row.toString().contains("Volledig"));
     }
 
     @Test
@@ -263,10 +267,20 @@ class AuditCompletenessTests {
             }
         });
         assertThat(routes).hasSizeGreaterThan(10);
+        // an accountability report of the trajectory, for the report routes
+        var coach = (CurrentUser) users.loadUserByUsername(COACH);
+        long commissioner = jdbc.sql("select commissioner_id from trajectory where id = :t").param("t", trajectory)
+                .query(Long.class).single();
+        jdbc.sql("insert into grant_rule (commissioner_id, hours_per_period, period_months, max_duration_months, "
+                + "report_every_months, report_template, satisfaction_norm) select :c, 10, 6, 12, 6, 'UWV', 6.5 "
+                + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
+                .update();
+        long report = accountability.generate(coach, trajectory, LocalDate.now());
+        before = lastId();
         List<String> unlogged = new ArrayList<>();
         for (String pattern : routes) {
             String path = pattern.replace("{id}", String.valueOf(trajectory)).replace("{waveId}", String.valueOf(wave))
-                    .replace("{respondent}", "coach");
+                    .replace("{respondent}", "coach").replace("{reportId}", String.valueOf(report));
             // the reassignment form is the manager's; everything else the coach's
             String user = pattern.equals("/trajectories/{id}/coach") ? "manager" : COACH;
             before = lastId();

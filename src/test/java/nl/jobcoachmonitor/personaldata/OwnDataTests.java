@@ -195,7 +195,8 @@ class OwnDataTests {
         assertThat(reads() - before).as("own data and access log, answers, per page and download")
                 .isGreaterThanOrEqualTo(3 + 2 + 2);
         assertThat(jdbc.sql("select count(*) from audit_event where person_id = :p and object_type = 'own_data' "
-                + "and role is null").param("p", employee).query(Long.class).single()).isEqualTo(3);
+                + "and role is null and username is null and on_behalf_of = 'EMPLOYEE'").param("p", employee)
+                .query(Long.class).single()).as("logged as the employee's own, through their link").isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and object_type = "
                 + "'own_data_link' and person_id = :p and username = 'coach'").param("p", employee)
                 .query(Long.class).single()).isEqualTo(1);
