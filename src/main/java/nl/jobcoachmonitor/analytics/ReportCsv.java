@@ -82,7 +82,7 @@ final class ReportCsv {
     }
 
     private void line(String... cells) {
-        out.append(Csv.line(List.of(cells)));
+        out.append(Csv.line(cells));
     }
 
     /** One cell, as {@link Csv#cell}. */

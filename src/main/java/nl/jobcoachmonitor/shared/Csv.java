@@ -27,7 +27,7 @@ public final class Csv {
 
     /** One line of cells, ending in CRLF. */
     public static String line(String... cells) {
-        return line(List.of(cells));
+        return line(java.util.Arrays.asList(cells));
     }
 
     /** One cell: a formula-like start neutralised, quoted when it holds a comma, a quote or a line break. */
