@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The coaching module's part of erasing a person: the coach's free-text notes of their contacts. Date, minutes, party,
- * mode and themes stay: the contact hours per month and the themes are the statistics.
+ * The coaching module's part of erasing a person: the coach's free-text notes of their contacts and the reasons the
+ * hours were needed. Date, minutes, party, mode, themes and the goals a contact served stay: the contact hours per month and the themes are the statistics.
  */
 @Component
 public class ContactErasure {
@@ -23,8 +23,8 @@ public class ContactErasure {
     @Transactional(propagation = Propagation.MANDATORY)
     public void erase(Collection<Long> trajectoryIds) {
         if (!trajectoryIds.isEmpty()) {
-            jdbc.sql("update contact set note = null, version = version + 1 where trajectory_id in (:t) "
-                    + "and note is not null").param("t", trajectoryIds).update();
+            jdbc.sql("update contact set note = null, reason = null, version = version + 1 where trajectory_id in (:t) "
+                    + "and (note is not null or reason is not null)").param("t", trajectoryIds).update();
         }
     }
 }

@@ -9,6 +9,7 @@ import nl.jobcoachmonitor.coaching.ContactErasure;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementErasure;
 import nl.jobcoachmonitor.outcomes.SignalErasure;
+import nl.jobcoachmonitor.plan.PlanErasure;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.EmployeeErasure;
@@ -19,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Erases one person's identifying data, in one transaction: every module removes its part (questionnaire links and
- * mails, contact notes, signal texts, own-data links) and the employee row comes last; if any statement fails, the
+ * mails, contact notes and reasons, signal texts, goals and report texts, own-data links) and the employee row comes last; if any statement fails, the
  * transaction rolls back and nothing is erased. What stays is anonymous: the trajectories with their dates and phases,
  * contact minutes, parties and themes, the answers (no free text) and every indicator, for the statistics.
  *
@@ -35,17 +36,20 @@ class Erasure {
     private final ContactErasure contacts;
     private final MeasurementErasure measurements;
     private final SignalErasure signals;
+    private final PlanErasure plans;
     private final OwnDataLinks links;
     private final PersonalDataAccess access;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Erasure(EmployeeErasure employees, ContactErasure contacts, MeasurementErasure measurements,
-            SignalErasure signals, OwnDataLinks links, PersonalDataAccess access, JdbcClient jdbc, Clock clock) {
+            SignalErasure signals, PlanErasure plans, OwnDataLinks links, PersonalDataAccess access, JdbcClient jdbc,
+            Clock clock) {
         this.employees = employees;
         this.contacts = contacts;
         this.measurements = measurements;
         this.signals = signals;
+        this.plans = plans;
         this.links = links;
         this.access = access;
         this.jdbc = jdbc;
@@ -85,6 +89,7 @@ class Erasure {
         measurements.erase(trajectories);
         contacts.erase(trajectories);
         signals.erase(trajectories);
+        plans.erase(trajectories);
         links.deleteOf(employeeId);
         employees.erase(subject, now);
         access.deleted("employee", employeeId, employeeId);

@@ -9,12 +9,23 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
+import java.util.Set;
 
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.coaching.ContactManagement;
+import nl.jobcoachmonitor.coaching.ContactMode;
+import nl.jobcoachmonitor.coaching.LogContactForm;
+import nl.jobcoachmonitor.coaching.Party;
+import nl.jobcoachmonitor.coaching.Theme;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.outcomes.CorrectionRequests;
+import nl.jobcoachmonitor.plan.AccountabilityManagement;
+import nl.jobcoachmonitor.plan.GoalForm;
+import nl.jobcoachmonitor.plan.GoalStatus;
+import nl.jobcoachmonitor.plan.PlanManagement;
+import nl.jobcoachmonitor.plan.ReportForm;
+import nl.jobcoachmonitor.plan.ReviewGoalForm;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.trajectory.ChangePhaseForm;
 import nl.jobcoachmonitor.trajectory.ClosingReason;
@@ -46,6 +57,8 @@ class ErasureTests {
     @Autowired CorrectionRequests corrections;
     @Autowired RetentionJob job;
     @Autowired Erasure erasure;
+    @Autowired PlanManagement plans;
+    @Autowired AccountabilityManagement accountability;
 
     OwnDataFixture fixture;
     long commissioner;
@@ -67,6 +80,7 @@ class ErasureTests {
         long employee = data.employeeIdOf(id);
         fixture.link(id);
         corrections.request(employee, "Mijn naam is " + name);
+        planAndReport(id, name);
         long wave = jdbc.sql("select id from measurement_wave where trajectory_id = :t order by due_on limit 1")
                 .param("t", id).query(Long.class).single();
         jdbc.sql("insert into questionnaire_link (wave_id, respondent, person_id, token_hash, created_at) "
@@ -75,6 +89,38 @@ class ErasureTests {
         trajectories.changePhase(fixture.coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED,
                 closedOn, ClosingReason.JOB_KEPT_COACHING_NO_LONGER_NEEDED, null, null, null, null));
         return id;
+    }
+
+    /** A goal in the employee's words (reviewed), a contact with a reason, and a signed-off report, all naming them. */
+    void planAndReport(long id, String name) {
+        var coach = fixture.coach();
+        long goal = plans.addGoal(coach, id, new GoalForm("Doel van " + name, Set.of(Theme.STRESS), true, true,
+                LocalDate.now().plusMonths(1)));
+        plans.reviewGoal(coach, id, goal, new ReviewGoalForm(GoalStatus.CHANGED, "Opmerking over " + name,
+                "Nieuw doel van " + name, LocalDate.now().plusMonths(2)));
+        contacts.log(coach, id, new LogContactForm(LocalDate.of(2020, 3, 3), 30, Party.EMPLOYEE,
+                ContactMode.WORKPLACE_VISIT, Set.of(), "Notitie over " + name, "Reden bij " + name, Set.of(goal)));
+        jdbc.sql("insert into grant_rule (commissioner_id, hours_per_period, period_months, max_duration_months, "
+                + "report_every_months, report_template, satisfaction_norm) select :c, 10, 6, 12, 6, 'UWV', 6.5 "
+                + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
+                .update();
+        long report = accountability.generate(coach, id, LocalDate.of(2020, 3, 2));
+        accountability.save(coach, id, report, new ReportForm("Samenvatting over " + name, 8, "Prima, " + name, 7,
+                "Goed, " + name));
+        accountability.signOff(coach, id, report);
+    }
+
+    /** Texts of the plan, the contacts' reasons and the reports that still mention this name. */
+    long planTextsMentioning(String name) {
+        String like = "%" + name + "%";
+        return jdbc.sql("""
+                select (select count(*) from goal where description like :n)
+                  + (select count(*) from goal_review where previous_description like :n or remark like :n)
+                  + (select count(*) from contact where reason like :n)
+                  + (select count(*) from accountability_report where summary like :n or employee_remark like :n
+                       or employer_remark like :n)
+                  + (select count(*) from accountability_report_line where label like :n)""")
+                .param("n", like).query(Long.class).single();
     }
 
     record Snapshot(String firstName, String lastName, LocalDate birthDate, String email, String phone, Object erasedAt,
@@ -139,6 +185,11 @@ class ErasureTests {
         assertThat(after.birthDate()).isNotEqualTo(dueBefore.birthDate());
         assertThat(after.indicators()).as("indicators stay").isEqualTo(dueBefore.indicators());
         assertThat(after.contactRows()).as("contact minutes stay").isEqualTo(dueBefore.contactRows());
+
+        assertThat(planTextsMentioning("Verlopen")).as("goals, reviews, reasons and report texts erased").isZero();
+        assertThat(data.count("accountability_report", "trajectory_id = :p and signed_at is not null", due))
+                .as("the report's figures stay").isEqualTo(1);
+        assertThat(planTextsMentioning("Binnenkort")).as("not yet due: goal, review, reason, report, report line stay").isEqualTo(5);
 
         assertThat(snapshot(notYet)).as("closed less than two years ago").isEqualTo(notYetBefore);
         assertThat(snapshot(running)).as("running").isEqualTo(runningBefore);
@@ -251,6 +302,7 @@ class ErasureTests {
         try {
             assertThatThrownBy(() -> erasure.erase(employee, "test", null)).isInstanceOf(DataAccessException.class);
             assertThat(snapshot(id)).isEqualTo(before);
+            assertThat(planTextsMentioning("Halverwege")).as("the plan's texts too").isEqualTo(5);
             assertThat(job.eraseDue()).as("the job skips it, and leaves it whole").isZero();
             assertThat(snapshot(id)).isEqualTo(before);
         } finally {
