@@ -16,3 +16,15 @@ create table assessment_link (
     constraint assessment_link_respondent_ck check (respondent in ('EMPLOYEE', 'EMPLOYER_CONTACT'))
 );
 create index assessment_link_report_ix on assessment_link (report_id);
+
+-- The employee's assessment link can be mailed through the questionnaire mail machinery, as the own-data link (V16):
+-- such a mail (kind ASSESSMENT) belongs to no wave.
+alter table questionnaire_mail drop constraint questionnaire_mail_kind_ck;
+alter table questionnaire_mail add constraint questionnaire_mail_kind_ck
+    check (kind in ('INVITATION', 'REMINDER', 'OWN_DATA', 'ASSESSMENT'));
+alter table questionnaire_mail drop constraint questionnaire_mail_reminder_ck;
+alter table questionnaire_mail add constraint questionnaire_mail_reminder_ck check (
+    (kind = 'INVITATION' and reminded_wave_id is null and wave_id is not null)
+    or (kind = 'REMINDER' and reminded_wave_id = wave_id)
+    or (kind in ('OWN_DATA', 'ASSESSMENT') and wave_id is null and reminded_wave_id is null
+        and respondent = 'EMPLOYEE'));

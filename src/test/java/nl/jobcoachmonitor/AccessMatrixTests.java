@@ -127,7 +127,8 @@ class AccessMatrixTests {
         rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
         // assessment of the coaching by personal link (assess): the coach makes the links, the respondent answers
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/reports/{reportId}/employee-assessment-link",
-                "POST /trajectories/{id}/reports/{reportId}/employer-assessment-link");
+                "POST /trajectories/{id}/reports/{reportId}/employer-assessment-link",
+                "POST /trajectories/{id}/reports/{reportId}/employee-assessment-mail");
         rule(Rule.LINK, "GET /a/{token}", "GET /a", "POST /a", "GET /a/thanks");
         // Two-factor authentication (issue 5): the second login step sends a fully signed-in user on to "/"
         rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",

@@ -8,6 +8,7 @@ import java.util.Optional;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.measurement.OwnDataMails;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.TrajectoryRef;
@@ -30,10 +31,12 @@ class Assessments {
     private final AssessmentLinks links;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final OwnDataMails mails;
     private final Duration validity;
 
     Assessments(PlanManagement plans, AccountabilityReports reports, AssessmentLinks links, PersonalDataAccess access,
-            Clock clock, @Value("${jcm.assessment.link-days:30}") int linkDays) {
+            OwnDataMails mails, Clock clock, @Value("${jcm.assessment.link-days:30}") int linkDays) {
+        this.mails = mails;
         this.plans = plans;
         this.reports = reports;
         this.links = links;
@@ -54,6 +57,16 @@ class Assessments {
         var created = links.create(reportId, respondent, user.id(), now, now.plus(validity));
         access.created("assessment_link", created.id(), trajectory.employeeId());
         return created;
+    }
+
+    /**
+     * A new employee's link mailed to their recorded address (refused without one), through the questionnaire mail
+     * machinery; {@code linkBase} is the application's address.
+     */
+    void mailEmployeeLink(CurrentUser user, long trajectoryId, long reportId, String linkBase, String language) {
+        var created = createLink(user, trajectoryId, reportId, OnBehalfOf.EMPLOYEE);
+        mails.sendAssessment(user, trajectoryId, linkBase, created.token(),
+                created.expiresAt().atZone(clock.getZone()).toLocalDate(), language);
     }
 
     /** The link behind a token, if it still works; empty looks the same for every reason. */
