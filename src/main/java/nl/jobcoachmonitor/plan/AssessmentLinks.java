@@ -2,6 +2,7 @@ package nl.jobcoachmonitor.plan;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import nl.jobcoachmonitor.identity.OnBehalfOf;
@@ -68,6 +69,20 @@ class AssessmentLinks {
                 .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
                         OnBehalfOf.valueOf(rs.getString(5))))
                 .optional();
+    }
+
+    /** The newest link per respondent of a report: when made, until when, and whether and when answered. */
+    record State(OnBehalfOf respondent, Instant createdAt, Instant expiresAt, Instant usedAt) {
+    }
+
+    List<State> states(long reportId) {
+        return jdbc.sql("select respondent, created_at, expires_at, used_at from assessment_link l "
+                + "where report_id = :r and revoked_at is null order by respondent, created_at")
+                .param("r", reportId)
+                .query((rs, n) -> new State(OnBehalfOf.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant(),
+                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4) == null ? null
+                                : rs.getTimestamp(4).toInstant()))
+                .list();
     }
 
     /** Marks the link used; false if it was used (or revoked) meanwhile, so that an answer is stored only once. */

@@ -3,6 +3,7 @@ package nl.jobcoachmonitor.plan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
@@ -67,6 +68,12 @@ class Assessments {
         var created = createLink(user, trajectoryId, reportId, OnBehalfOf.EMPLOYEE);
         mails.sendAssessment(user, trajectoryId, linkBase, created.token(),
                 created.expiresAt().atZone(clock.getZone()).toLocalDate(), language);
+    }
+
+    /** The state of a report's links, for the report page (the caller has already read the report itself). */
+    @Transactional(readOnly = true)
+    List<AssessmentLinks.State> states(long reportId) {
+        return links.states(reportId);
     }
 
     /** The link behind a token, if it still works; empty looks the same for every reason. */

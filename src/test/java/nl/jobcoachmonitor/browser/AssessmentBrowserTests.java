@@ -77,5 +77,8 @@ class AssessmentBrowserTests extends BrowserTest {
         assertThat(again.getByLabel("Cijfer van de werknemer voor de begeleiding (1–10)")).hasValue("8");
         assertThat(again.getByLabel("Toelichting van de werknemer (niet verplicht)"))
                 .hasValue("Fijne begeleiding <img src=x onerror=alert(1)>");
+        assertThat(again.locator(".assessment-states")).containsText("Werknemer: link gemaakt op");
+        assertAccessible(again, "report-with-assessment");
+        assertFitsThePhone(again);
     }
 }

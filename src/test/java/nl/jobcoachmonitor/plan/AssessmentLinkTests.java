@@ -159,7 +159,9 @@ class AssessmentLinkTests {
 
         String page = mvc.perform(get("/trajectories/{id}/reports/{r}", id, reportId)
                 .with(data.as(PlanCoach.ensure(jdbc)))).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; fijne coach").doesNotContain("<script>alert");
+        assertThat(page).contains("&lt;script&gt;alert(1)&lt;/script&gt; fijne coach").doesNotContain("<script>alert")
+                .contains("Werknemer: link gemaakt op").contains(", beantwoord op ")
+                .doesNotContain("Werkgever: link gemaakt op");
 
         assertThat(jdbc.sql("select count(*) from audit_event where person_id = :p and role is null and "
                 + "username is null and on_behalf_of = 'EMPLOYEE' and object_type = 'accountability-report'")
