@@ -125,6 +125,11 @@ class AccessMatrixTests {
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
         rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
         rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
+        // assessment of the coaching by personal link (assess): the coach makes the links, the respondent answers
+        rule(Rule.CASE_COACH, "POST /trajectories/{id}/reports/{reportId}/employee-assessment-link",
+                "POST /trajectories/{id}/reports/{reportId}/employer-assessment-link",
+                "POST /trajectories/{id}/reports/{reportId}/employee-assessment-mail");
+        rule(Rule.LINK, "GET /a/{token}", "GET /a", "POST /a", "GET /a/thanks");
         // Two-factor authentication (issue 5): the second login step sends a fully signed-in user on to "/"
         rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",
                 "POST /account/two-factor");

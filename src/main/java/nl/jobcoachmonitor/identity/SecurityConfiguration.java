@@ -94,6 +94,8 @@ class SecurityConfiguration {
                         .requestMatchers("/q", "/q/**").permitAll()
                         // the employee's own data by personal link: the same, authorised by the link
                         .requestMatchers("/own", "/own/**").permitAll()
+                        // the assessment of the coaching by personal link (accountability report): the same
+                        .requestMatchers("/a", "/a/**").permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**", "/signals/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
@@ -120,7 +122,7 @@ class SecurityConfiguration {
     /**
      * A role that may not open a page gets 403, and the attempt is in the access log. A questionnaire answered after
      * its session expired (so without a valid CSRF token) goes back to {@code /q}, which asks to open the link again;
-     * likewise a correction request on the own-data page goes back to {@code /own}.
+     * likewise a correction request on the own-data page goes back to {@code /own}, an assessment to {@code /a}.
      */
     private static AccessDeniedHandler loggingDeniedHandler(PersonalDataAccess access) {
         var delegate = new AccessDeniedHandlerImpl();
@@ -128,6 +130,10 @@ class SecurityConfiguration {
             access.denied("route", request.getMethod() + " " + request.getRequestURI());
             if (exception instanceof CsrfException && (request.getContextPath() + "/q").equals(request.getRequestURI())) {
                 response.sendRedirect(request.getContextPath() + "/q");
+                return;
+            }
+            if (exception instanceof CsrfException && (request.getContextPath() + "/a").equals(request.getRequestURI())) {
+                response.sendRedirect(request.getContextPath() + "/a");
                 return;
             }
             if (exception instanceof CsrfException

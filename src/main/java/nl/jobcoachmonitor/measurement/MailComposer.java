@@ -68,12 +68,17 @@ class MailComposer {
 
     /** The mail with the employee's own-data link, working until {@code lastDay}. */
     Letter ownDataLetter(MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
+        return employeeLinkLetter(MailKind.OWN_DATA, language, parties, lastDay);
+    }
+
+    /** The mail with an employee's personal link other than a questionnaire's (own data, assessment), until {@code lastDay}. */
+    Letter employeeLinkLetter(MailKind kind, MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
         var locale = language.locale();
         Object[] args = {parties.coachName(), parties.employeeName(), parties.employeeFirstName(),
                 DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(lastDay)};
-        return new Letter(language, text("mail.subject.OWN_DATA", args, language),
-                text("mail.greeting.EMPLOYEE", args, language), List.of(text("mail.intro.OWN_DATA", args, language)),
-                text("mail.action.OWN_DATA", args, language), List.of(text("mail.linkNote.OWN_DATA", args, language)),
+        return new Letter(language, text("mail.subject." + kind, args, language),
+                text("mail.greeting.EMPLOYEE", args, language), List.of(text("mail.intro." + kind, args, language)),
+                text("mail.action." + kind, args, language), List.of(text("mail.linkNote." + kind, args, language)),
                 text("mail.closing", args, language), text("mail.signature", args, language),
                 text("mail.link.notStored", args, language));
     }

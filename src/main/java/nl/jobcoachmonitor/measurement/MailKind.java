@@ -2,8 +2,8 @@ package nl.jobcoachmonitor.measurement;
 
 /**
  * Why a mail was sent: the coach invited someone to a questionnaire, the reminder job reminded them, or the coach sent
- * the employee their own-data link (no wave).
+ * the employee their own-data link or their link to assess the coaching for an accountability report (no wave).
  */
 public enum MailKind {
-    INVITATION, REMINDER, OWN_DATA
+    INVITATION, REMINDER, OWN_DATA, ASSESSMENT
 }

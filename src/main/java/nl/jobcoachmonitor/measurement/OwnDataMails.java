@@ -43,6 +43,21 @@ public class OwnDataMails {
     @Transactional
     public long send(CurrentUser user, long trajectoryId, String linkBase, String token, LocalDate lastDay,
             String languageCode) {
+        return mail(user, trajectoryId, MailKind.OWN_DATA, "/own/", linkBase, token, lastDay, languageCode);
+    }
+
+    /**
+     * Mails the employee's personal link to assess the coaching for an accountability report (kind
+     * {@link MailKind#ASSESSMENT}, path {@code /a/}), as {@link #send}; refused without a recorded address.
+     */
+    @Transactional
+    public long sendAssessment(CurrentUser user, long trajectoryId, String linkBase, String token, LocalDate lastDay,
+            String languageCode) {
+        return mail(user, trajectoryId, MailKind.ASSESSMENT, "/a/", linkBase, token, lastDay, languageCode);
+    }
+
+    private long mail(CurrentUser user, long trajectoryId, MailKind kind, String path, String linkBase, String token,
+            LocalDate lastDay, String languageCode) {
         trajectories.visible(user, trajectoryId);
         var parties = trajectories.parties(trajectoryId);
         String address = parties.employeeEmail() == null ? "" : parties.employeeEmail().strip();
@@ -50,13 +65,13 @@ public class OwnDataMails {
             throw new DomainRuleViolation("address", "owndata.mail.noAddress");
         }
         var language = "en".equals(languageCode) ? MailLanguage.EN : MailLanguage.NL;
-        var letter = composer.ownDataLetter(language, parties, lastDay);
-        String url = linkBase + "/own/" + token + "?lang=" + language.code();
+        var letter = composer.employeeLinkLetter(kind, language, parties, lastDay);
+        String url = linkBase + path + token + "?lang=" + language.code();
         long id = mails.insert(new QuestionnaireMails.NewMail(null, Respondent.EMPLOYEE, parties.employeeId(),
-                MailKind.OWN_DATA, address, language, letter.subject(), delivery.stored(letter, url),
+                kind, address, language, letter.subject(), delivery.stored(letter, url),
                 delivery.delivery(), linkBase, user.id(), clock.instant()));
         access.created("questionnaire_mail", id, parties.employeeId());
-        delivery.sendAfterCommit(new MailDelivery.Outgoing(id, MailKind.OWN_DATA, address, letter.subject(),
+        delivery.sendAfterCommit(new MailDelivery.Outgoing(id, kind, address, letter.subject(),
                 letter.text(url), composer.html(letter, url)));
         return id;
     }

@@ -1,5 +1,6 @@
 package nl.jobcoachmonitor.plan;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
@@ -32,12 +33,16 @@ class AccountabilityController {
 
     private final AccountabilityManagement accountability;
     private final PlanManagement plans;
+    private final Assessments assessments;
     private final ITemplateEngine templates;
+    private final Clock clock;
 
     AccountabilityController(AccountabilityManagement accountability, PlanManagement plans,
-            ITemplateEngine templates) {
+            Assessments assessments, ITemplateEngine templates, Clock clock) {
+        this.clock = clock;
         this.accountability = accountability;
         this.plans = plans;
+        this.assessments = assessments;
         this.templates = templates;
     }
 
@@ -67,6 +72,8 @@ class AccountabilityController {
         var report = accountability.report(user, id, reportId);
         model.addAttribute("report", report);
         model.addAttribute("reportForm", ReportForm.of(report));
+        model.addAttribute("assessmentLinks", assessments.states(reportId));
+        model.addAttribute("zone", clock.getZone());
         return "plan/report";
     }
 

@@ -80,6 +80,18 @@ class AccountabilityReports {
         }
     }
 
+    /** The grade and remark given through an assessment link, into the draft; a signed-off report answers 409. */
+    void assess(long id, boolean employer, int grade, String remark) {
+        String columns = employer ? "employer_grade = :g, employer_remark = :m"
+                : "employee_grade = :g, employee_remark = :m";
+        int updated = jdbc.sql("update accountability_report set " + columns + ", version = version + 1 "
+                + "where id = :id and signed_at is null").param("g", grade).param("m", remark).param("id", id)
+                .update();
+        if (updated == 0) {
+            throw new ConflictException("accountability report", id);
+        }
+    }
+
     void sign(long trajectoryId, long id, long userId, Instant now) {
         int updated = jdbc.sql("update accountability_report set signed_at = :now, signed_by = :u, "
                 + "version = version + 1 where id = :id and trajectory_id = :t and signed_at is null")

@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plan module's part of erasing a person: what is written in words about them. The goals are in the employee's
- * own words, reviews and reports carry remarks and the coach's summary. Dates, statuses, themes, hours and grades
+ * own words, reviews and reports carry remarks and the coach's summary; the personal assessment links go. Dates, statuses, themes, hours and grades
  * stay: they are the accountability's figures and identify no one.
  */
 @Component
@@ -39,6 +39,10 @@ public class PlanErasure {
                 update accountability_report_line set label = :erased
                 where kind = 'GOAL' and report_id in (select id from accountability_report where trajectory_id in (:t))""")
                 .param("erased", ERASED).param("t", trajectoryIds).update();
+        jdbc.sql("""
+                delete from assessment_link
+                where report_id in (select id from accountability_report where trajectory_id in (:t))""")
+                .param("t", trajectoryIds).update();
         jdbc.sql("""
                 update accountability_report set summary = null, employee_remark = null, employer_remark = null,
                   version = version + 1

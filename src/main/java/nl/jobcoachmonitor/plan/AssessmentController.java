@@ -1,0 +1,117 @@
+package nl.jobcoachmonitor.plan;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import nl.jobcoachmonitor.identity.PersonalLinkGuard;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * The assessment form, opened by a personal link without an account. As with the questionnaire and the own-data page,
+ * {@code /a/{token}} exchanges the token for the session (a same-site meta refresh to {@code /a}, so the token leaves
+ * the address bar), guessing is throttled, and an unknown, expired, used or revoked link, a link of a signed-off
+ * report, or a session without one gets the same 404 page. No request parameter names a person or a report.
+ */
+@Controller
+class AssessmentController {
+
+    static final String SESSION_KEY = "jcm.assessment.link";
+
+    private final Assessments assessments;
+    private final PersonalLinkGuard guard;
+
+    AssessmentController(Assessments assessments, PersonalLinkGuard guard) {
+        this.assessments = assessments;
+        this.guard = guard;
+    }
+
+    @ModelAttribute
+    void privateHeaders(HttpServletResponse response) {
+        PersonalLinkGuard.privateHeaders(response);
+    }
+
+    @GetMapping("/a/{token}")
+    String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        if (guard.blocked(request, response)) {
+            return "measurement/link-throttled";
+        }
+        var link = assessments.exchange(token);
+        if (link.isEmpty()) {
+            guard.failed(request);
+            return invalid(response);
+        }
+        guard.enter(request, SESSION_KEY, link.get());
+        return "plan/assessment-start";
+    }
+
+    @GetMapping("/a")
+    String form(HttpServletRequest request, HttpServletResponse response, Model model) {
+        var link = linkOf(request).flatMap(assessments::open);
+        if (link.isEmpty()) {
+            return forget(request, response);
+        }
+        model.addAttribute("respondent", link.get().respondent().name());
+        model.addAttribute("assessmentForm", new AssessmentForm(null, null));
+        return "plan/assessment";
+    }
+
+    @PostMapping("/a")
+    String submit(@Validated @ModelAttribute("assessmentForm") AssessmentForm form, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        var link = linkOf(request).flatMap(assessments::open);
+        if (link.isEmpty()) {
+            return forget(request, response);
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("respondent", link.get().respondent().name());
+            return "plan/assessment";
+        }
+        if (!assessments.submit(link.get().id(), form)) {
+            return forget(request, response);
+        }
+        forget(request);
+        return "redirect:/a/thanks";
+    }
+
+    @GetMapping("/a/thanks")
+    String thanks() {
+        return "plan/assessment-thanks";
+    }
+
+    private static Optional<Long> linkOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SESSION_KEY) instanceof Long linkId)) {
+            return Optional.empty();
+        }
+        return Optional.of(linkId);
+    }
+
+    private static void forget(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_KEY);
+        }
+    }
+
+    private static String forget(HttpServletRequest request, HttpServletResponse response) {
+        forget(request);
+        return invalid(response);
+    }
+
+    private static String invalid(HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return "plan/assessment-invalid";
+    }
+}
