@@ -51,7 +51,7 @@ class StudyReportTests {
 
         // The demo cohort's trajectories with coaching on the job, and any other tests added to the shared database.
         assertThat(report.trajectories().value()).isEqualTo(jdbc.sql("select count(*) from trajectory_indicator "
-                + "where coaching_started_on is not null").query(Integer.class).single()).isBetween(120, 200);
+                + "where coaching_started_on is not null").query(Integer.class).single()).isGreaterThanOrEqualTo(120);
         // the demo's 84 coaches (most with coaching on the job), and the coaches other tests made for themselves
         assertThat(report.coaches().value()).isBetween(75, jdbc.sql("select count(*) from app_user where role = 'COACH'")
                 .query(Integer.class).single());
