@@ -16,7 +16,10 @@ final class SpssSyntax {
         return "* Jobcoach Monitor research export: " + RScript.comment(projectName) + ".\n"
                 + "* Set the folder with the files first, for example: CD 'C:/data/export'.\n"
                 + "* Missing: empty = no response at this wave, 97 = not asked, 98 = not answered.\n\n"
-                + dataset("long", longVariables, dutch) + "\n" + dataset("wide", wideVariables, dutch);
+                + dataset("long", longVariables, dutch)
+                // a copy keeps the labelled long data open when the next GET DATA replaces the active dataset
+                + "DATASET COPY long.\n\n"
+                + dataset("wide", wideVariables, dutch) + "DATASET NAME wide.\n";
     }
 
     private static String dataset(String name, List<Variable> variables, boolean dutch) {
@@ -27,7 +30,7 @@ final class SpssSyntax {
         for (Variable v : variables) {
             out.append("  ").append(v.name()).append(' ').append(format(v)).append('\n');
         }
-        out.append("  .\nDATASET NAME ").append(name).append(".\n\nVARIABLE LABELS\n");
+        out.append("  .\n\nVARIABLE LABELS\n");
         out.append(variables.stream().map(v -> "  " + v.name() + " " + quote(dutch ? v.labelNl() : v.labelEn()))
                 .collect(Collectors.joining("\n  /"))).append(".\n");
         var labelled = variables.stream().filter(v -> !v.values().isEmpty()).toList();

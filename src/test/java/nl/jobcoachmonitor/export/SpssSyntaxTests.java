@@ -28,7 +28,7 @@ class SpssSyntaxTests {
                 .contains("paid_work 'Heb je ''betaald'' werk?'")
                 .contains("paid_work 'yes' 'Ja' 'no' 'Nee'").contains("rapport_1 1 'Oneens' 5 'Eens'")
                 .contains("paid_work ('97', '98')").contains("rapport_1 (97, 98)")
-                .contains("DATASET NAME long.").contains("DATASET NAME wide.");
+                .contains("EXECUTE.\nDATASET COPY long.").contains("EXECUTE.\nDATASET NAME wide.");
         assertThat(syntax.lines().filter(l -> l.startsWith("DELETE"))).isEmpty();
         assertThat(syntax.lines().findFirst().orElseThrow()).contains("injected");
     }
