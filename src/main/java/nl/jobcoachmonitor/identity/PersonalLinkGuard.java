@@ -2,6 +2,8 @@ package nl.jobcoachmonitor.identity;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What every page opened by a personal link (questionnaire, own data) shares: no caching and no referrer, the token
+ * What every page opened by a personal link (questionnaire, own data, assessment) shares: no caching and no referrer, the token
  * exchanged for a fresh session, and throttled guessing. Failed link openings from one address, whichever kind of
  * link, count together: after {@code jcm.questionnaire.max-failed-links-per-address} (20 by default) the address must
  * wait {@link #GUESSING_BLOCK} (429), also with a good link.
@@ -20,6 +22,9 @@ import org.springframework.stereotype.Component;
 public class PersonalLinkGuard {
 
     public static final Duration GUESSING_BLOCK = Duration.ofMinutes(5);
+
+    /** The page an address that must wait gets, whichever kind of link it tried. */
+    public static final String THROTTLED_VIEW = "measurement/link-throttled";
 
     private final FailureThrottle guessing;
     private final int maxFailedLinks;
@@ -48,6 +53,26 @@ public class PersonalLinkGuard {
     /** A link that did not open: counts towards the address's limit. */
     public void failed(HttpServletRequest request) {
         guessing.failed(key(request));
+    }
+
+    /**
+     * Opens a personal link: an address that must wait gets {@code throttledView} (429); a token that finds no link
+     * gets {@code invalidView} with 404 and counts towards the address's limit; a good one puts the link's id in a fresh
+     * session under {@code sessionKey} and gets {@code startView}, which moves on without the token in the address.
+     */
+    public String open(HttpServletRequest request, HttpServletResponse response, Supplier<Optional<?>> link,
+            String sessionKey, String startView, String invalidView) {
+        if (blocked(request, response)) {
+            return THROTTLED_VIEW;
+        }
+        var found = link.get();
+        if (found.isEmpty()) {
+            failed(request);
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return invalidView;
+        }
+        enter(request, sessionKey, found.get());
+        return startView;
     }
 
     /** The link's id in a fresh session (a new session id, so that no earlier id can be fixated on it). */

@@ -53,16 +53,8 @@ class QuestionnaireController {
 
     @GetMapping("/q/{token}")
     String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        if (guard.blocked(request, response)) {
-            return "measurement/link-throttled";
-        }
-        var link = measurement.exchange(token);
-        if (link.isEmpty()) {
-            guard.failed(request);
-            return invalid(response);
-        }
-        guard.enter(request, SESSION_KEY, link.get());
-        return "measurement/start";
+        return guard.open(request, response, () -> measurement.exchange(token), SESSION_KEY, "measurement/start",
+                "measurement/link-invalid");
     }
 
     @GetMapping("/q")

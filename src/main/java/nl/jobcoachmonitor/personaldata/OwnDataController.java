@@ -66,16 +66,8 @@ class OwnDataController {
 
     @GetMapping("/own/{token}")
     String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        if (guard.blocked(request, response)) {
-            return "measurement/link-throttled";
-        }
-        var link = owndata.exchange(token);
-        if (link.isEmpty()) {
-            guard.failed(request);
-            return invalid(response);
-        }
-        guard.enter(request, SESSION_KEY, link.get());
-        return "personaldata/start";
+        return guard.open(request, response, () -> owndata.exchange(token), SESSION_KEY, "personaldata/start",
+                "personaldata/link-invalid");
     }
 
     @GetMapping("/own")

@@ -44,16 +44,8 @@ class AssessmentController {
 
     @GetMapping("/a/{token}")
     String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
-        if (guard.blocked(request, response)) {
-            return "measurement/link-throttled";
-        }
-        var link = assessments.exchange(token);
-        if (link.isEmpty()) {
-            guard.failed(request);
-            return invalid(response);
-        }
-        guard.enter(request, SESSION_KEY, link.get());
-        return "plan/assessment-start";
+        return guard.open(request, response, () -> assessments.exchange(token), SESSION_KEY, "plan/assessment-start",
+                "plan/assessment-invalid");
     }
 
     @GetMapping("/a")
