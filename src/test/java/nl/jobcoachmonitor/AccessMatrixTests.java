@@ -132,7 +132,7 @@ class AccessMatrixTests {
         rule(Rule.LINK, "GET /a/{token}", "GET /a", "POST /a", "GET /a/thanks");
         // Two-factor authentication (issue 5): the second login step sends a fully signed-in user on to "/"
         rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",
-                "POST /account/two-factor");
+                "POST /account/two-factor", "POST /account/two-factor/recovery-codes");
         rule(Rule.ADMIN, "POST /admin/users/{id}/two-factor");
     }
 

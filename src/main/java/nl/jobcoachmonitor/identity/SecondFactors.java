@@ -121,6 +121,26 @@ class SecondFactors {
     }
 
     /**
+     * New recovery codes for an enrolled account, the old ones void; only with a current code of the app (used up like a
+     * login code), so that a session left open cannot take over the account's recovery. Empty when the code is wrong.
+     */
+    @Transactional
+    Optional<List<String>> renewRecoveryCodes(long userId, String input) {
+        var secret = secret(userId, true);
+        if (secret.isEmpty()) {
+            return Optional.empty();
+        }
+        var step = Totp.matchingStep(secret.get(), normalise(input), clock.instant());
+        if (step.isEmpty()) {
+            return Optional.empty();
+        }
+        int accepted = jdbc.sql("update staff_second_factor set last_step = :step where user_id = :u "
+                        + "and (last_step is null or last_step < :step)")
+                .param("step", step.getAsLong()).param("u", userId).update();
+        return accepted == 1 ? Optional.of(newRecoveryCodes(userId)) : Optional.empty();
+    }
+
+    /**
      * Whether this is a code of the account's confirmed secret for now (one step of drift either way), without using
      * it up: the JSON API asks for it on every request (see {@link ApiSecondFactor}).
      */

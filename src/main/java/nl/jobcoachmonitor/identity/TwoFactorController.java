@@ -111,6 +111,28 @@ class TwoFactorController {
         return "identity/two-factor";
     }
 
+    /** New recovery codes, with a current code of the app; shown once, the old ones void. */
+    @PostMapping(SecondFactorGate.ENROL_PAGE + "/recovery-codes")
+    String renewRecoveryCodes(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String code,
+            Model model, HttpServletResponse response) {
+        String key = "u:" + user.id();
+        if (failures.blocked(key, MAX_FAILURES)) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("error", "twoFactor.throttled");
+            return page(user, model);
+        }
+        var codes = factors.renewRecoveryCodes(user.id(), code);
+        if (codes.isEmpty()) {
+            failures.failed(key);
+            model.addAttribute("error", "twoFactor.code.wrong");
+            return page(user, model);
+        }
+        failures.reset(key);
+        model.addAttribute("recoveryCodes", codes.get());
+        model.addAttribute("renewed", true);
+        return "identity/two-factor";
+    }
+
     private String page(CurrentUser user, Model model) {
         model.addAttribute("required", policy.required());
         var secret = factors.pendingSecret(user.id());

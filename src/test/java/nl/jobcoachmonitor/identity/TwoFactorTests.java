@@ -186,6 +186,31 @@ class TwoFactorTests {
     }
 
     @Test
+    void newRecoveryCodesNeedACurrentCodeAndVoidTheOldOnes() throws Exception {
+        var browser = new Browser();
+        String user = newCoach("tf-renew");
+        var enrolment = enrol(browser, user);
+        String old = enrolment.recoveryCodes().get(0);
+
+        var wrong = browser.perform(post("/account/two-factor/recovery-codes").param("code", "12345").with(csrf()));
+        assertThat(wrong.getContentAsString()).contains("Deze code klopt niet of is al gebruikt.");
+        assertThat(RECOVERY.matcher(wrong.getContentAsString()).results().count()).isZero();
+
+        var renewed = browser.perform(post("/account/two-factor/recovery-codes")
+                .param("code", nextCode(enrolment.secret())).with(csrf()));
+        var codes = RECOVERY.matcher(renewed.getContentAsString()).results().map(m -> m.group(1)).toList();
+        assertThat(codes).hasSize(SecondFactors.RECOVERY_CODES).doesNotContainAnyElementsOf(enrolment.recoveryCodes());
+        assertThat(renewed.getContentAsString()).contains("de oude werken niet meer");
+
+        var withOld = new Browser();
+        withOld.logIn(user);
+        assertThat(withOld.code(old).getContentAsString()).contains("Deze code klopt niet of is al gebruikt.");
+        var withNew = new Browser();
+        withNew.logIn(user);
+        assertThat(withNew.code(codes.get(0)).getRedirectedUrl()).isEqualTo("/account/two-factor");
+    }
+
+    @Test
     void wrongCodesAreThrottledEvenIfTheRightOneFollows() throws Exception {
         var browser = new Browser();
         String user = newCoach("tf-throttle");
