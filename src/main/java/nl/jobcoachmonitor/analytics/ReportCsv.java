@@ -1,6 +1,5 @@
 package nl.jobcoachmonitor.analytics;
 
-import java.util.List;
 import java.util.Locale;
 
 import nl.jobcoachmonitor.shared.Csv;
@@ -83,10 +82,5 @@ final class ReportCsv {
 
     private void line(String... cells) {
         out.append(Csv.line(cells));
-    }
-
-    /** One cell, as {@link Csv#cell}. */
-    static String cell(String value) {
-        return Csv.cell(value);
     }
 }

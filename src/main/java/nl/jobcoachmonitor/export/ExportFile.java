@@ -28,6 +28,11 @@ public enum ExportFile {
         return contentType;
     }
 
+    /** Whether the file holds the persons' data (the codebook and the scripts describe them, hold none). */
+    boolean holdsPersons() {
+        return this == ZIP || this == WIDE || this == LONG;
+    }
+
     /** The file name, as a getter for the templates. */
     public String getFileName() {
         return fileName;

@@ -145,9 +145,12 @@ public class ExportManagement {
         String hash = sha256(bytes);
         projects.downloaded(id, user.id(), clock.instant(), file.fileName(), pack.trajectories(), pack.persons(), hash);
         access.exported("export_project", "project " + id + ": " + pack.persons() + " persons");
-        // and once per person, so each person's own access view and the privacy officer's search by person show it
-        subjects.stream().mapToLong(ExportData.Subject::employeeId).distinct()
-                .forEach(employee -> access.exported("export_project", id, employee));
+        // and once per person when the file holds their data, so each person's own access view and the privacy
+        // officer's search by person show it
+        if (file.holdsPersons()) {
+            subjects.stream().mapToLong(ExportData.Subject::employeeId).distinct()
+                    .forEach(employee -> access.exported("export_project", id, employee));
+        }
         return new Download(file.fileName(), file.contentType(), bytes, pack.trajectories(), pack.persons(), hash);
     }
 

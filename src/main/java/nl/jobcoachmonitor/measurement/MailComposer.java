@@ -66,11 +66,6 @@ class MailComposer {
                 text("mail.link.notStored", args, language));
     }
 
-    /** The mail with the employee's own-data link, working until {@code lastDay}. */
-    Letter ownDataLetter(MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
-        return employeeLinkLetter(MailKind.OWN_DATA, language, parties, lastDay);
-    }
-
     /** The mail with an employee's personal link other than a questionnaire's (own data, assessment), until {@code lastDay}. */
     Letter employeeLinkLetter(MailKind kind, MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
         var locale = language.locale();

@@ -3,7 +3,6 @@ package nl.jobcoachmonitor.plan;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class SatisfactionController {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
-
     private final JdbcClient jdbc;
     private final GrantRules rules;
     private final PersonalDataAccess access;
@@ -42,7 +39,7 @@ class SatisfactionController {
     @Transactional(readOnly = true)
     String satisfaction(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year,
             Model model) {
-        int thisYear = LocalDate.now(clock.withZone(ZONE)).getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         int shown = year == null || year < 2000 || year > thisYear ? thisYear : year;
         model.addAttribute("satisfaction", report(user.organisationId(), shown));
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2));
@@ -63,8 +60,8 @@ class SatisfactionController {
                     where x.trajectory_id = r.trajectory_id and x.period_from = r.period_from
                       and x.signed_at is not null)
                 """).param("o", organisationId)
-                .param("from", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(ZONE).toInstant()))
-                .param("to", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(ZONE).toInstant()))
+                .param("from", Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(clock.getZone()).toInstant()))
+                .param("to", Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(clock.getZone()).toInstant()))
                 .query((rs, n) -> {
                     String name = rs.getString(2);
                     var g = grades.computeIfAbsent(rs.getLong(1),

@@ -12,6 +12,8 @@ import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.identity.CurrentUser;
 
+import nl.jobcoachmonitor.shared.Csv;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -106,10 +108,10 @@ class StudyReportTests {
                 assertThat(cell).doesNotStartWith("=").doesNotStartWith("@").doesNotStartWith("+");
             }
         }
-        assertThat(ReportCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
-        assertThat(ReportCsv.cell("-2.5")).isEqualTo("-2.5");
-        assertThat(ReportCsv.cell("-cmd")).isEqualTo("'-cmd");
-        assertThat(ReportCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Csv.cell("-2.5")).isEqualTo("-2.5");
+        assertThat(Csv.cell("-cmd")).isEqualTo("'-cmd");
+        assertThat(Csv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
     }
 
     @Test

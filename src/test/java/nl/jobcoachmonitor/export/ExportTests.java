@@ -215,6 +215,9 @@ class ExportTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(hash).contains("export.zip").contains(">" + rows + "<");
         assertThat(data.count("export_download", "project_id = :p", project)).isEqualTo(2);
+        download(project, "codebook.csv");
+        assertThat(data.count("audit_event", "action = 'EXPORT' and person_id is not null and object_id = :p",
+                String.valueOf(project))).as("the codebook holds no person").isEqualTo(2 * persons);
     }
 
     @Test

@@ -249,7 +249,7 @@ class InvitationMailTests {
             }
         }
         for (MailLanguage language : MailLanguage.values()) {
-            var letter = composer.ownDataLetter(language, parties, LocalDate.of(2026, 3, 14));
+            var letter = composer.employeeLinkLetter(MailKind.OWN_DATA, language, parties, LocalDate.of(2026, 3, 14));
             String text = letter.text("https://example.org/own/x");
             assertThat(text).as("own data " + language).doesNotContain("{").contains("https://example.org/own/x")
                     .contains("Sanne").contains("Coach Naam")

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.coaching.ContactManagement;
@@ -27,11 +26,9 @@ import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Employees with a trajectory, a contact with a note and a completed questionnaire, and their own-data link. */
 final class OwnDataFixture {
@@ -118,35 +115,15 @@ final class OwnDataFixture {
         return new Phone();
     }
 
-    /** A phone with its own session, as the browser keeps it. */
-    final class Phone {
-        Cookie cookie;
-        MockHttpSession session;
+    /** A phone with its own session, that opens the own-data link. */
+    final class Phone extends nl.jobcoachmonitor.Phone {
+
+        Phone() {
+            super(mvc);
+        }
 
         MvcResult open(String token) throws Exception {
             return perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/own/{token}", token));
-        }
-
-        MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-            if (cookie != null) {
-                request.cookie(cookie);
-            }
-            if (session != null) {
-                request.session(session);
-            }
-            var result = mvc.perform(request).andReturn();
-            var c = result.getResponse().getCookie("SESSION");
-            if (c != null) {
-                cookie = c;
-            }
-            if (result.getRequest().getSession(false) instanceof MockHttpSession s) {
-                session = s;
-            }
-            return result;
-        }
-
-        MvcResult get(String url) throws Exception {
-            return perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url));
         }
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.http.Cookie;
 
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
@@ -23,11 +22,9 @@ import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -74,27 +71,11 @@ class AssessmentLinkTests {
         return matcher.group(1);
     }
 
-    /** A phone with its own session, as the browser keeps it. */
-    final class Phone {
-        Cookie cookie;
-        MockHttpSession session;
+    /** A phone with its own session, that answers the assessment. */
+    final class Phone extends nl.jobcoachmonitor.Phone {
 
-        MvcResult perform(MockHttpServletRequestBuilder request) throws Exception {
-            if (cookie != null) {
-                request.cookie(cookie);
-            }
-            if (session != null) {
-                request.session(session);
-            }
-            var result = mvc.perform(request).andReturn();
-            var c = result.getResponse().getCookie("SESSION");
-            if (c != null) {
-                cookie = c;
-            }
-            if (result.getRequest().getSession(false) instanceof MockHttpSession s) {
-                session = s;
-            }
-            return result;
+        Phone() {
+            super(mvc);
         }
 
         MvcResult answer(String grade, String remark) throws Exception {
