@@ -106,9 +106,9 @@ class MessagesTests {
         check(keys, missing, "commissionerKind", nl.jobcoachmonitor.organisation.CommissionerKind.values());
         check(keys, missing, "waveState", nl.jobcoachmonitor.measurement.WaveState.values());
         check(keys, missing, "responseState", nl.jobcoachmonitor.measurement.ResponseState.values());
-        check(keys, missing, "mailKind", nl.jobcoachmonitor.measurement.MailKind.values());
-        check(keys, missing, "mailState", nl.jobcoachmonitor.measurement.MailState.values());
-        check(keys, missing, "mailLanguage", nl.jobcoachmonitor.measurement.MailLanguage.values());
+        check(keys, missing, "mailKind", nl.jobcoachmonitor.mail.MailKind.values());
+        check(keys, missing, "mailState", nl.jobcoachmonitor.mail.MailState.values());
+        check(keys, missing, "mailLanguage", nl.jobcoachmonitor.mail.MailLanguage.values());
         assertThat(missing).isEmpty();
     }
 

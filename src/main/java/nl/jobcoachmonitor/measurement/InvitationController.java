@@ -1,5 +1,8 @@
 package nl.jobcoachmonitor.measurement;
 
+import nl.jobcoachmonitor.mail.MailLanguage;
+import nl.jobcoachmonitor.mail.MailState;
+
 import nl.jobcoachmonitor.identity.CurrentUser;
 
 import org.springframework.beans.factory.annotation.Value;

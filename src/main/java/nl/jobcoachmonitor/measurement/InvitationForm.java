@@ -1,5 +1,7 @@
 package nl.jobcoachmonitor.measurement;
 
+import nl.jobcoachmonitor.mail.MailLanguage;
+
 import java.io.Serializable;
 
 import jakarta.validation.constraints.Email;

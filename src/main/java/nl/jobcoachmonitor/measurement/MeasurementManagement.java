@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.mail.Mails;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
@@ -34,7 +35,7 @@ public class MeasurementManagement {
     private final Waves waves;
     private final Responses responses;
     private final QuestionnaireLinks links;
-    private final QuestionnaireMails mails;
+    private final Mails mails;
     private final Instruments instruments;
     private final TrajectoryManagement trajectories;
     private final PersonalDataAccess access;
@@ -42,7 +43,7 @@ public class MeasurementManagement {
     private final Clock clock;
     private final JdbcClient jdbc;
 
-    MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, QuestionnaireMails mails,
+    MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, Mails mails,
             Instruments instruments, TrajectoryManagement trajectories, PersonalDataAccess access,
             ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -69,7 +70,7 @@ public class MeasurementManagement {
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
         Map<Long, Responses.Response> coach = all.stream().filter(r -> r.respondent() == Respondent.COACH)
                 .collect(Collectors.toMap(Responses.Response::waveId, Function.identity()));
-        var mailNotes = mails.latest(list.stream().map(MeasurementWave::id).toList(), clock.getZone());
+        var mailNotes = mails.latestPerWave(list.stream().map(MeasurementWave::id).toList(), clock.getZone());
         access.read("measurement_wave", trajectoryId, trajectory.employeeId());
         LocalDate today = today();
         return list.stream().map(w -> {
@@ -86,7 +87,7 @@ public class MeasurementManagement {
             var notes = mailNotes.getOrDefault(w.id(), Map.of());
             return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), employeeState, linkAllowed,
                     coachState, coachAllowed, employerState, employerLinkAllowed, employeeEntryAllowed,
-                    notes.get(Respondent.EMPLOYEE), notes.get(Respondent.EMPLOYER));
+                    notes.get(Respondent.EMPLOYEE.name()), notes.get(Respondent.EMPLOYER.name()));
         }).toList();
     }
 

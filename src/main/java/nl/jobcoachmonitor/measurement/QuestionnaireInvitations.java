@@ -5,7 +5,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
-import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.mail.Envelope;
+import nl.jobcoachmonitor.mail.Letter;
+import nl.jobcoachmonitor.mail.MailKind;
+import nl.jobcoachmonitor.mail.MailLanguage;
+import nl.jobcoachmonitor.mail.MailState;
+import nl.jobcoachmonitor.mail.MailTemplate;
+import nl.jobcoachmonitor.mail.Mails;
 import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryParties;
@@ -18,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * employer contact (at an address the coach types) their questionnaire; the reminder job reminds those who have not
  * sent it a week after the wave was due. Every mail carries a new personal link made through
  * {@link MeasurementManagement} (the previous one stops working, the answers given so far stay), is recorded in the
- * outbox and goes to the mail server after the transaction commits ({@link MailDelivery}).
+ * outbox and goes to the mail server after the transaction commits (the mail module's {@link Mails}). The texts are the
+ * questionnaire's own ({@link #template}).
  */
 @Service
 @Transactional
@@ -27,22 +34,15 @@ class QuestionnaireInvitations {
     private final MeasurementManagement measurement;
     private final Waves waves;
     private final TrajectoryManagement trajectories;
-    private final QuestionnaireMails mails;
-    private final MailComposer composer;
-    private final MailDelivery delivery;
-    private final PersonalDataAccess access;
+    private final Mails mails;
     private final Clock clock;
 
     QuestionnaireInvitations(MeasurementManagement measurement, Waves waves, TrajectoryManagement trajectories,
-            QuestionnaireMails mails, MailComposer composer, MailDelivery delivery, PersonalDataAccess access,
-            Clock clock) {
+            Mails mails, Clock clock) {
         this.measurement = measurement;
         this.waves = waves;
         this.trajectories = trajectories;
         this.mails = mails;
-        this.composer = composer;
-        this.delivery = delivery;
-        this.access = access;
         this.clock = clock;
     }
 
@@ -85,22 +85,12 @@ class QuestionnaireInvitations {
         if (wave == null || !remindable(wave, today) || !measurement.linkAllowed(wave, due.respondent())) {
             return false;
         }
-        var claimed = mails.claimReminder(new QuestionnaireMails.NewMail(wave.id(), due.respondent(), due.personId(),
-                MailKind.REMINDER, due.address(), due.language(), "", "", delivery.delivery(), due.linkBase(), null,
-                clock.instant()));
-        if (claimed.isEmpty()) {
-            return false;
-        }
         var parties = trajectories.parties(wave.trajectoryId());
-        var link = measurement.renewLink(wave, due.respondent(), parties.employeeId());
-        var letter = composer.letter(MailKind.REMINDER, due.respondent(), due.language(), parties,
-                wave.window().lastDay());
-        String url = url(due.linkBase(), link, due.language());
-        mails.fill(claimed.get(), letter.subject(), stored(letter, url));
-        access.created("questionnaire_mail", claimed.get(), parties.employeeId());
-        delivery.sendAfterCommit(new MailDelivery.Outgoing(claimed.get(), MailKind.REMINDER, due.address(),
-                letter.subject(), letter.text(url), composer.html(letter, url)));
-        return true;
+        var letter = letter(MailKind.REMINDER, due.respondent(), due.language(), parties, wave.window().lastDay());
+        var envelope = new Envelope(MailKind.REMINDER, wave.id(), due.respondent().name(), due.personId(),
+                due.address(), due.language(), due.linkBase(), null);
+        return mails.sendOnce(envelope, letter, () -> url(due.linkBase(),
+                measurement.renewLink(wave, due.respondent(), parties.employeeId()), due.language())).isPresent();
     }
 
     /** Reminders go out from 7 days after the due date until the wave closes (see {@link MeasurementWindow}). */
@@ -114,35 +104,27 @@ class QuestionnaireInvitations {
         return mails.state(mailId).orElseThrow(() -> new NotFoundException("questionnaire_mail", mailId));
     }
 
-    /** A page of the outbox, newest first; every mail shown is a read of the person it is about. */
-    @Transactional(readOnly = true)
-    List<QuestionnaireMails.OutboxEntry> outbox(int page, int size) {
-        var entries = mails.outbox(page, size);
-        entries.forEach(e -> access.read("questionnaire_mail", e.id(), e.personId()));
-        return entries;
+    /** The questionnaire's texts of a mail: {@code mail.subject.INVITATION.EMPLOYEE} and so on. */
+    static MailTemplate template(MailKind kind, Respondent respondent) {
+        String who = kind.name() + "." + respondent.name();
+        var after = kind == MailKind.REMINDER
+                ? List.of("mail.linkNote." + respondent.name(), "mail.earlierLink." + respondent.name())
+                : List.of("mail.linkNote." + respondent.name());
+        return new MailTemplate("mail.subject." + who, "mail.greeting." + respondent.name(),
+                List.of("mail.intro." + who), "mail.action", after);
     }
 
-    @Transactional(readOnly = true)
-    long outboxSize() {
-        return mails.count();
+    Letter letter(MailKind kind, Respondent respondent, MailLanguage language, TrajectoryParties parties,
+            LocalDate lastDay) {
+        return mails.compose(template(kind, respondent), language, parties, lastDay);
     }
 
     private long record(MailKind kind, MeasurementWave wave, Respondent respondent, TrajectoryParties parties,
             String address, MailLanguage language, String linkBase, MeasurementManagement.PersonalLink link,
             Long createdBy) {
-        var letter = composer.letter(kind, respondent, language, parties, wave.window().lastDay());
-        String url = url(linkBase, link, language);
-        long id = mails.insert(new QuestionnaireMails.NewMail(wave.id(), respondent, parties.employeeId(), kind,
-                address, language, letter.subject(), stored(letter, url), delivery.delivery(), linkBase, createdBy,
-                clock.instant()));
-        access.created("questionnaire_mail", id, parties.employeeId());
-        delivery.sendAfterCommit(new MailDelivery.Outgoing(id, kind, address, letter.subject(), letter.text(url),
-                composer.html(letter, url)));
-        return id;
-    }
-
-    private String stored(MailComposer.Letter letter, String url) {
-        return delivery.stored(letter, url);
+        var letter = letter(kind, respondent, language, parties, wave.window().lastDay());
+        return mails.send(new Envelope(kind, wave.id(), respondent.name(), parties.employeeId(), address, language,
+                linkBase, createdBy), letter, url(linkBase, link, language));
     }
 
     /** The personal link; it opens the questionnaire in the mail's language. */

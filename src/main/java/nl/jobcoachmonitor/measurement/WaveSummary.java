@@ -1,5 +1,7 @@
 package nl.jobcoachmonitor.measurement;
 
+import nl.jobcoachmonitor.mail.MailNote;
+
 import java.time.LocalDate;
 
 /**

@@ -12,7 +12,7 @@ import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement.CompletedResponse;
 import nl.jobcoachmonitor.measurement.OwnAnswers;
-import nl.jobcoachmonitor.measurement.OwnDataMails;
+import nl.jobcoachmonitor.mail.EmployeeLinkMails;
 import nl.jobcoachmonitor.outcomes.CorrectionRequests;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 
@@ -34,14 +34,14 @@ class OwnDataManagement {
     private final OwnAnswers answers;
     private final AccessHistory history;
     private final CorrectionRequests corrections;
-    private final OwnDataMails mails;
+    private final EmployeeLinkMails mails;
     private final TrajectoryManagement trajectories;
     private final PersonalDataAccess access;
     private final Clock clock;
     private final Duration validFor;
 
     OwnDataManagement(OwnDataLinks links, OwnDataQuery query, OwnAnswers answers, AccessHistory history,
-            CorrectionRequests corrections, OwnDataMails mails, TrajectoryManagement trajectories, PersonalDataAccess access, Clock clock,
+            CorrectionRequests corrections, EmployeeLinkMails mails, TrajectoryManagement trajectories, PersonalDataAccess access, Clock clock,
             @Value("${jcm.owndata.link-valid-for:P30D}") Duration validFor) {
         this.links = links;
         this.query = query;
@@ -67,7 +67,7 @@ class OwnDataManagement {
     /** A new link, mailed to the employee's recorded address in one transaction (no mail without its link). */
     void mailLink(CurrentUser user, long trajectoryId, String linkBase, String language) {
         var created = createLink(user, trajectoryId);
-        mails.send(user, trajectoryId, linkBase, created.token(),
+        mails.sendOwnData(user, trajectoryId, linkBase, created.token(),
                 created.expiresAt().atZone(clock.getZone()).toLocalDate(), language);
     }
 

@@ -9,7 +9,7 @@ import java.util.Optional;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.OnBehalfOf;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
-import nl.jobcoachmonitor.measurement.OwnDataMails;
+import nl.jobcoachmonitor.mail.EmployeeLinkMails;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.TrajectoryRef;
@@ -32,11 +32,11 @@ class Assessments {
     private final AssessmentLinks links;
     private final PersonalDataAccess access;
     private final Clock clock;
-    private final OwnDataMails mails;
+    private final EmployeeLinkMails mails;
     private final Duration validity;
 
     Assessments(PlanManagement plans, AccountabilityReports reports, AssessmentLinks links, PersonalDataAccess access,
-            OwnDataMails mails, Clock clock, @Value("${jcm.assessment.link-days:30}") int linkDays) {
+            EmployeeLinkMails mails, Clock clock, @Value("${jcm.assessment.link-days:30}") int linkDays) {
         this.mails = mails;
         this.plans = plans;
         this.reports = reports;

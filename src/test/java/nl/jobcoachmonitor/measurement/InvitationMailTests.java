@@ -16,6 +16,10 @@ import java.util.List;
 
 import jakarta.mail.internet.MimeMessage;
 
+import nl.jobcoachmonitor.mail.EmployeeLinkMails;
+import nl.jobcoachmonitor.mail.MailKind;
+import nl.jobcoachmonitor.mail.MailLanguage;
+import nl.jobcoachmonitor.mail.Mails;
 import nl.jobcoachmonitor.MailIntegrationTest;
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.TestMailServer;
@@ -46,7 +50,9 @@ class InvitationMailTests {
     @Autowired TrajectoryManagement trajectories;
     @Autowired UserDetailsService users;
     @Autowired MeasurementManagement measurement;
-    @Autowired MailComposer composer;
+    @Autowired QuestionnaireInvitations invitations;
+    @Autowired Mails mails;
+    @Autowired EmployeeLinkMails employeeLinkMails;
     @Autowired JavaMailSender mailSender;
 
     MailTestSupport support;
@@ -237,19 +243,19 @@ class InvitationMailTests {
         for (MailKind kind : List.of(MailKind.INVITATION, MailKind.REMINDER)) {
             for (Respondent respondent : List.of(Respondent.EMPLOYEE, Respondent.EMPLOYER)) {
                 for (MailLanguage language : MailLanguage.values()) {
-                    var letter = composer.letter(kind, respondent, language, parties, LocalDate.of(2026, 3, 14));
+                    var letter = invitations.letter(kind, respondent, language, parties, LocalDate.of(2026, 3, 14));
                     String text = letter.text("https://example.org/q/x");
                     assertThat(text).as(kind + " " + respondent + " " + language).doesNotContain("{")
                             .contains("https://example.org/q/x").contains("Coach Naam")
                             .contains(language == MailLanguage.NL ? "14 maart 2026" : "14 March 2026");
                     assertThat(letter.textWithoutLink()).doesNotContain("https://");
-                    assertThat(composer.html(letter, "https://example.org/q/x"))
+                    assertThat(mails.html(letter, "https://example.org/q/x"))
                             .contains("lang=\"" + language.code() + "\"").contains(letter.subject());
                 }
             }
         }
         for (MailLanguage language : MailLanguage.values()) {
-            var letter = composer.employeeLinkLetter(MailKind.OWN_DATA, language, parties, LocalDate.of(2026, 3, 14));
+            var letter = employeeLinkMails.letter(MailKind.OWN_DATA, language, parties, LocalDate.of(2026, 3, 14));
             String text = letter.text("https://example.org/own/x");
             assertThat(text).as("own data " + language).doesNotContain("{").contains("https://example.org/own/x")
                     .contains("Sanne").contains("Coach Naam")

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.LocalDate;
 import java.util.List;
 
+import nl.jobcoachmonitor.mail.MailLanguage;
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;

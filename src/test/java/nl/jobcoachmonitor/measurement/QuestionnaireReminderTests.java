@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import nl.jobcoachmonitor.mail.MailLanguage;
 import nl.jobcoachmonitor.MailIntegrationTest;
 import nl.jobcoachmonitor.MovableClock;
 import nl.jobcoachmonitor.TestData;

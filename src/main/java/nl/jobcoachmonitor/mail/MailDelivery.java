@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.mail;
 
 import java.time.Clock;
 
@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands questionnaire mails to the mail server, after the transaction that recorded them has committed, and records
+ * Hands mails to the mail server, after the transaction that recorded them has committed, and records
  * the outcome: {@code sent_at}, or the error (the mail stays in the outbox either way, nothing is lost).
  *
  * <p>There is a mail server when {@code spring.mail.host} is set: Spring Boot then provides a {@link JavaMailSender}.
@@ -34,12 +34,12 @@ class MailDelivery {
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
 
     private final ObjectProvider<JavaMailSender> sender;
-    private final QuestionnaireMails mails;
+    private final RecordedMails mails;
     private final TransactionTemplate newTransaction;
     private final Clock clock;
     private final String from;
 
-    MailDelivery(ObjectProvider<JavaMailSender> sender, QuestionnaireMails mails,
+    MailDelivery(ObjectProvider<JavaMailSender> sender, RecordedMails mails,
             PlatformTransactionManager transactions, Clock clock,
             @Value("${jcm.mail.from:Jobcoach Monitor <noreply@localhost>}") String from) {
         this.sender = sender;
@@ -55,23 +55,23 @@ class MailDelivery {
 
         @Override
         public String toString() {
-            return "questionnaire mail " + id;
+            return "mail " + id;
         }
     }
 
     /** How mails are kept: with the link when the outbox is the only delivery, without when a mail server sends them. */
-    QuestionnaireMails.Delivery delivery() {
-        return sender.getIfAvailable() == null ? QuestionnaireMails.Delivery.OUTBOX : QuestionnaireMails.Delivery.SMTP;
+    RecordedMails.Delivery delivery() {
+        return sender.getIfAvailable() == null ? RecordedMails.Delivery.OUTBOX : RecordedMails.Delivery.SMTP;
     }
 
     /** The body as kept: with the link only when the outbox is the delivery (see migration V8). */
-    String stored(MailComposer.Letter letter, String url) {
-        return delivery() == QuestionnaireMails.Delivery.OUTBOX ? letter.text(url) : letter.textWithoutLink();
+    String stored(Letter letter, String url) {
+        return delivery() == RecordedMails.Delivery.OUTBOX ? letter.text(url) : letter.textWithoutLink();
     }
 
     /** Sends the mail once the current transaction has committed (at once outside a transaction). */
     void sendAfterCommit(Outgoing mail) {
-        if (delivery() == QuestionnaireMails.Delivery.OUTBOX) {
+        if (delivery() == RecordedMails.Delivery.OUTBOX) {
             return;
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -100,7 +100,7 @@ class MailDelivery {
             }
             smtp.send(message);
         } catch (MessagingException | RuntimeException e) {
-            log.warn("Questionnaire mail {} was not sent: {}", mail.id(), e.toString());
+            log.warn("Mail {} was not sent: {}", mail.id(), e.toString());
             String failure = e.getMessage() != null ? e.getMessage() : e.toString();
             newTransaction.executeWithoutResult(status -> mails.failed(mail.id(), failure));
             return;

@@ -1,6 +1,6 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.mail;
 
-/** Where a questionnaire mail stands. */
+/** Where a mail stands. */
 public enum MailState {
     /** no mail server is configured: the mail is kept in the outbox only (the embedded demo default). */
     OUTBOX,

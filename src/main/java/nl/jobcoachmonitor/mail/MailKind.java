@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.mail;
 
 /**
  * Why a mail was sent: the coach invited someone to a questionnaire, the reminder job reminded them, or the coach sent

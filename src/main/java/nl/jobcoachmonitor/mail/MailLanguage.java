@@ -1,8 +1,8 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.mail;
 
 import java.util.Locale;
 
-/** The language of a questionnaire mail, chosen by the coach; the link opens the questionnaire in it too. */
+/** The language of a mail, chosen by the coach; the personal link in it opens its page in that language too. */
 public enum MailLanguage {
     NL, EN;
 
@@ -14,7 +14,7 @@ public enum MailLanguage {
         return Locale.forLanguageTag(code());
     }
 
-    static MailLanguage of(String code) {
+    public static MailLanguage of(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
 }

@@ -1,0 +1,114 @@
+package nl.jobcoachmonitor.mail;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.trajectory.TrajectoryParties;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mail module's API: compose a mail from a {@link MailTemplate} in a language, send it (or keep it in the
+ * administrator's outbox when no mail server is configured), and tell where a mail stands. Every mail is recorded
+ * in the caller's transaction and handed to the mail server only after it commits ({@link MailDelivery}); its body is
+ * kept with the working link only when the outbox is the delivery (see migration V8).
+ */
+@Service
+public class Mails {
+
+    private final MailComposer composer;
+    private final RecordedMails recorded;
+    private final MailDelivery delivery;
+    private final PersonalDataAccess access;
+    private final Clock clock;
+
+    Mails(MailComposer composer, RecordedMails recorded, MailDelivery delivery, PersonalDataAccess access,
+            Clock clock) {
+        this.composer = composer;
+        this.recorded = recorded;
+        this.delivery = delivery;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** The mail's texts in this language, about this trajectory's people, with a link that works until {@code lastDay}. */
+    public Letter compose(MailTemplate template, MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
+        return composer.letter(template, language, parties, lastDay);
+    }
+
+    /** The HTML alternative of a letter with this link (the plain-text part is {@link Letter#text}). */
+    public String html(Letter letter, String link) {
+        return composer.html(letter, link);
+    }
+
+    /**
+     * Records the mail and sends it once the current transaction has committed (kept in the outbox only, without a
+     * mail server). The record is a creation of the concerned person's data in the access log. Returns its id.
+     */
+    @Transactional
+    public long send(Envelope envelope, Letter letter, String link) {
+        long id = recorded.insert(new RecordedMails.NewMail(envelope, letter.subject(), delivery.stored(letter, link),
+                delivery.delivery(), clock.instant()));
+        sent(id, envelope, letter, link);
+        return id;
+    }
+
+    /**
+     * The one mail of its kind for this wave and respondent (a reminder): claims it with a conditional insert, and only
+     * then asks for the link (making one may revoke an earlier link) and sends it as {@link #send}. Empty when another
+     * run or instance claimed it first.
+     */
+    @Transactional
+    public Optional<Long> sendOnce(Envelope envelope, Letter letter, Supplier<String> link) {
+        var claimed = recorded.claimReminder(new RecordedMails.NewMail(envelope, "", "", delivery.delivery(),
+                clock.instant()));
+        if (claimed.isEmpty()) {
+            return claimed;
+        }
+        String url = link.get();
+        recorded.fill(claimed.get(), letter.subject(), delivery.stored(letter, url));
+        sent(claimed.get(), envelope, letter, url);
+        return claimed;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MailState> state(long mailId) {
+        return recorded.state(mailId);
+    }
+
+    /** The latest mail to each respondent ({@code EMPLOYEE}, {@code EMPLOYER}) of these waves. */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<String, MailNote>> latestPerWave(List<Long> waveIds, ZoneId zone) {
+        return recorded.latest(waveIds, zone);
+    }
+
+    /** A page of the outbox, newest first; every mail shown is a read of the person it is about. */
+    @Transactional(readOnly = true)
+    List<RecordedMails.OutboxEntry> outbox(int page, int size) {
+        var entries = recorded.outbox(page, size);
+        entries.forEach(e -> access.read("questionnaire_mail", e.id(), e.personId()));
+        return entries;
+    }
+
+    @Transactional(readOnly = true)
+    long outboxSize() {
+        return recorded.count();
+    }
+
+    boolean viaMailServer() {
+        return delivery.delivery() == RecordedMails.Delivery.SMTP;
+    }
+
+    private void sent(long id, Envelope envelope, Letter letter, String link) {
+        access.created("questionnaire_mail", id, envelope.personId());
+        delivery.sendAfterCommit(new MailDelivery.Outgoing(id, envelope.kind(), envelope.address(), letter.subject(),
+                letter.text(link), composer.html(letter, link)));
+    }
+}
