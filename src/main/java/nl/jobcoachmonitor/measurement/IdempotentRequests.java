@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * replays its result. The same key with a different request is refused.
  */
 @Component
-class IdempotentRequests {
+public class IdempotentRequests {
 
     private static final int ATTEMPTS = 100;
     private static final long PAUSE_MILLIS = 50;
@@ -42,7 +42,7 @@ class IdempotentRequests {
     }
 
     /** The same key was used for a different request. */
-    static class KeyReused extends RuntimeException {
+    public static class KeyReused extends RuntimeException {
         KeyReused() {
             super("Idempotency-Key used for another request");
         }
@@ -54,7 +54,7 @@ class IdempotentRequests {
         }
     }
 
-    <T> T once(long userId, String key, String requestHash, Class<T> type, Supplier<T> action) {
+    public <T> T once(long userId, String key, String requestHash, Class<T> type, Supplier<T> action) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<Stored> stored = find(userId, key);
             if (stored.isPresent()) {

@@ -102,7 +102,7 @@ public class MeasurementManagement {
      * a response that is not completed (yet) is not found.
      */
     @Transactional(readOnly = true)
-    CompletedResponse completed(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
+    public CompletedResponse completed(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
         var trajectory = trajectories.visible(user, trajectoryId);
         var wave = waves.findByIdAndTrajectoryId(waveId, trajectoryId)
                 .orElseThrow(() -> new NotFoundException("wave", waveId));
@@ -240,7 +240,7 @@ public class MeasurementManagement {
      * coach enters for them (earlier answers by link are filled in). Only the trajectory's coach, while it is open.
      */
     @Transactional(readOnly = true)
-    EntryQuestionnaire entry(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
+    public EntryQuestionnaire entry(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
         var trajectory = trajectories.visible(user, trajectoryId);
         var wave = entryWave(user, trajectory, waveId, respondent);
         var started = responses.find(waveId, respondent);
@@ -257,7 +257,7 @@ public class MeasurementManagement {
      * Checks and, when valid, stores and completes the answers (once per wave and respondent). Answers the coach enters
      * for the employee are marked as entered by the coach.
      */
-    Instrument.Validation submitEntry(CurrentUser user, long trajectoryId, long waveId, Respondent respondent,
+    public Instrument.Validation submitEntry(CurrentUser user, long trajectoryId, long waveId, Respondent respondent,
             Map<String, Object> raw) {
         var form = entry(user, trajectoryId, waveId, respondent);
         var employeeId = trajectories.visible(user, trajectoryId).employeeId();
@@ -324,10 +324,10 @@ public class MeasurementManagement {
         return wave;
     }
 
-    record EntryQuestionnaire(long trajectoryId, long waveId, String wave, Respondent respondent,
+    public record EntryQuestionnaire(long trajectoryId, long waveId, String wave, Respondent respondent,
             Instrument instrument, Map<String, Object> answers) {
 
-        List<Section> sections() {
+        public List<Section> sections() {
             return instrument.sectionsAt(wave);
         }
     }
@@ -387,7 +387,7 @@ public class MeasurementManagement {
     // ---- the questionnaire, authorised by the link ----
 
     /** The link behind a token, if the questionnaire can still be answered with it; empty looks the same for all. */
-    Optional<Long> exchange(String token) {
+    public Optional<Long> exchange(String token) {
         return links.find(token).filter(link -> {
             var wave = waves.findById(link.waveId()).orElseThrow();
             return wave.answerableOn(today()) && responses.find(link.waveId(), link.respondent())
@@ -396,7 +396,7 @@ public class MeasurementManagement {
     }
 
     /** The questionnaire of a link in the respondent's session, started now if it was not yet; empty if gone. */
-    Optional<Questionnaire> open(long linkId) {
+    public Optional<Questionnaire> open(long linkId) {
         return links.active(linkId).flatMap(link -> {
             access.onBehalfOf(link.respondent() == Respondent.EMPLOYER ? OnBehalfOf.EMPLOYER_CONTACT
                     : OnBehalfOf.EMPLOYEE);
@@ -427,7 +427,7 @@ public class MeasurementManagement {
      * Saves one section's answers. When valid, they replace that section's earlier answers; when {@code finish} and
      * the whole questionnaire is valid, the response is completed (exactly once).
      */
-    SectionOutcome saveSection(long linkId, String sectionCode, Map<String, Object> raw, boolean finish) {
+    public SectionOutcome saveSection(long linkId, String sectionCode, Map<String, Object> raw, boolean finish) {
         var found = open(linkId);
         if (found.isEmpty()) {
             return new SectionOutcome.Gone();
@@ -469,22 +469,22 @@ public class MeasurementManagement {
     }
 
     /** A respondent's questionnaire: the instrument version they answer and their answers so far. */
-    record Questionnaire(long responseId, long trajectoryId, long waveId, Respondent respondent, Long personId,
+    public record Questionnaire(long responseId, long trajectoryId, long waveId, Respondent respondent, Long personId,
             String wave, Instrument instrument, Map<String, Object> answers,
             boolean completed) {
 
-        List<Section> sections() {
+        public List<Section> sections() {
             return instrument.sectionsAt(wave);
         }
 
         /** Where to resume: the first section with an unanswered question (the last one when all are answered). */
-        Section resumeAt() {
+        public Section resumeAt() {
             var list = sections();
             return list.stream().filter(s -> !s.answeredIn(wave, answers)).findFirst().orElse(list.get(list.size() - 1));
         }
 
         /** A section the respondent may open: one they reached already, never one further on. */
-        Optional<Section> reachable(String sectionCode) {
+        public Optional<Section> reachable(String sectionCode) {
             var list = sections();
             int limit = list.indexOf(resumeAt());
             for (int i = 0; i <= limit; i++) {
@@ -496,7 +496,7 @@ public class MeasurementManagement {
         }
     }
 
-    sealed interface SectionOutcome {
+    public sealed interface SectionOutcome {
         record Saved() implements SectionOutcome { }
         record Completed() implements SectionOutcome { }
         record Gone() implements SectionOutcome { }

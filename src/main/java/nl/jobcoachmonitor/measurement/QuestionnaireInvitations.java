@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-class QuestionnaireInvitations {
+public class QuestionnaireInvitations {
 
     private final MeasurementManagement measurement;
     private final Waves waves;
@@ -47,13 +47,13 @@ class QuestionnaireInvitations {
     }
 
     /** What the invitation form shows: the wave, whom the mail is for, and the employee's recorded address. */
-    record InvitationPage(long trajectoryId, long waveId, String waveCode, Respondent respondent, String employeeName,
+    public record InvitationPage(long trajectoryId, long waveId, String waveCode, Respondent respondent, String employeeName,
             String recordedAddress) {
     }
 
     /** The form to mail a questionnaire, if the user may see the trajectory and the respondent can get a link now. */
     @Transactional(readOnly = true)
-    InvitationPage page(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
+    public InvitationPage page(CurrentUser user, long trajectoryId, long waveId, Respondent respondent) {
         trajectories.visible(user, trajectoryId);
         var wave = measurement.linkableWave(trajectoryId, waveId, respondent);
         var parties = trajectories.parties(trajectoryId);
@@ -65,12 +65,13 @@ class QuestionnaireInvitations {
      * Mails the questionnaire with a new personal link; the mail is sent when this transaction has committed. Returns
      * the mail's id: its state tells whether the mail server took it.
      */
-    long invite(CurrentUser user, long trajectoryId, long waveId, Respondent respondent, InvitationForm form,
+    public long invite(CurrentUser user, long trajectoryId, long waveId, Respondent respondent, String address,
+            MailLanguage language,
             String linkBase) {
         var link = measurement.createLink(user, trajectoryId, waveId, respondent);
         var wave = waves.findById(waveId).orElseThrow();
         var parties = trajectories.parties(trajectoryId);
-        return record(MailKind.INVITATION, wave, respondent, parties, form.address().trim(), form.language(),
+        return record(MailKind.INVITATION, wave, respondent, parties, address.trim(), language,
                 linkBase, link, user.id());
     }
 
@@ -100,7 +101,7 @@ class QuestionnaireInvitations {
     }
 
     @Transactional(readOnly = true)
-    MailState state(long mailId) {
+    public MailState state(long mailId) {
         return mails.state(mailId).orElseThrow(() -> new NotFoundException("questionnaire_mail", mailId));
     }
 

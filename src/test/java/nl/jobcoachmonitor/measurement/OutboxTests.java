@@ -49,7 +49,7 @@ class OutboxTests {
         String earlier = MailTestSupport.address("eerder");
         var before = support.start("Ilse", "Outboxtest", earlier, LocalDate.now());
         invitations.invite(support.coach(), before.id(), before.t0(), Respondent.EMPLOYEE,
-                new InvitationForm(earlier, MailLanguage.EN), "http://localhost");
+                earlier, MailLanguage.EN, "http://localhost");
         String address = MailTestSupport.address("outbox");
         var t = support.start("Eva", "Outboxtest", address, LocalDate.now());
         var sent = mvc.perform(post("/trajectories/{id}/waves/{w}/employee-mail", t.id(), t.t0())
@@ -91,7 +91,7 @@ class OutboxTests {
         var t = support.start("Sem", "Outboxherinnering", null, LocalDate.now().minusDays(9));
         String address = MailTestSupport.address("outbox-herinnering");
         invitations.invite(support.coach(), t.id(), t.t0(), Respondent.EMPLOYEE,
-                new InvitationForm(address, MailLanguage.NL), "http://localhost");
+                address, MailLanguage.NL, "http://localhost");
         // the invitation went out 8 days ago (this context's clock is the real one)
         jdbc.sql("update questionnaire_mail set created_at = :at where wave_id = :w")
                 .param("at", java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(8))))

@@ -63,7 +63,7 @@ class QuestionnaireReminderTests {
 
     private String invite(MailTestSupport.Trajectory t, Respondent respondent, MailLanguage language) {
         String address = MailTestSupport.address(respondent.name().toLowerCase());
-        invitations.invite(support.coach(), t.id(), t.t0(), respondent, new InvitationForm(address, language),
+        invitations.invite(support.coach(), t.id(), t.t0(), respondent, address, language,
                 "http://localhost");
         return address;
     }

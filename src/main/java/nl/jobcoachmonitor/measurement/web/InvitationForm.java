@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.measurement.web;
 
 import nl.jobcoachmonitor.mail.MailLanguage;
 

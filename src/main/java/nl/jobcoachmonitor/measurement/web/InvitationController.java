@@ -1,5 +1,7 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.measurement.web;
 
+import nl.jobcoachmonitor.measurement.QuestionnaireInvitations;
+import nl.jobcoachmonitor.measurement.Respondent;
 import nl.jobcoachmonitor.mail.MailLanguage;
 import nl.jobcoachmonitor.mail.MailState;
 
@@ -82,7 +84,7 @@ class InvitationController {
         if (result.hasErrors()) {
             return show(page, model);
         }
-        long mail = invitations.invite(user, id, waveId, respondent, form, linkBase());
+        long mail = invitations.invite(user, id, waveId, respondent, form.address(), form.language(), linkBase());
         var state = invitations.state(mail);
         if (state == MailState.SENT || state == MailState.OUTBOX) {
             redirect.addFlashAttribute("saved", state == MailState.SENT ? "measurement.mail.sent"

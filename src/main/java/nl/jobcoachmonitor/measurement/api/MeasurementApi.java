@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.measurement.api;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,6 +18,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 import jakarta.validation.constraints.Pattern;
 
+import nl.jobcoachmonitor.measurement.IdempotentRequests;
+import nl.jobcoachmonitor.measurement.MeasurementManagement;
+import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.measurement.WaveSummary;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.shared.NotFoundException;
 

@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.measurement.web;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -11,6 +11,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import nl.jobcoachmonitor.measurement.Item;
+import nl.jobcoachmonitor.measurement.ItemType;
+import nl.jobcoachmonitor.measurement.MeasurementManagement;
+import nl.jobcoachmonitor.measurement.Section;
 import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 
 import org.springframework.http.HttpStatus;

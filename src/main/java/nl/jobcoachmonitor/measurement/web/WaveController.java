@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.measurement.web;
 
 import java.time.Clock;
 import java.util.Arrays;
@@ -9,6 +9,11 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.jobcoachmonitor.measurement.Item;
+import nl.jobcoachmonitor.measurement.ItemType;
+import nl.jobcoachmonitor.measurement.MeasurementManagement;
+import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.measurement.Section;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
