@@ -9,7 +9,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
  * (or the enrolment, when the policy requires one and there is none yet) and the logout; {@link SecondFactorGate}
  * sends every other request there.
  */
-final class PasswordOnly extends AbstractAuthenticationToken {
+public final class PasswordOnly extends AbstractAuthenticationToken {
 
     private final CurrentUser user;
     private final boolean enrolled;
@@ -22,7 +22,7 @@ final class PasswordOnly extends AbstractAuthenticationToken {
     }
 
     /** Whether the user has a second factor to give (otherwise they must enrol first). */
-    boolean enrolled() {
+    public boolean enrolled() {
         return enrolled;
     }
 

@@ -15,10 +15,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * After the password alone, only the second step, the enrolment (if there is no second factor yet), the logout and
  * the static files: every other request goes to the second step (or the enrolment).
  */
-class SecondFactorGate extends OncePerRequestFilter {
+public class SecondFactorGate extends OncePerRequestFilter {
 
-    static final String CODE_PAGE = "/login/code";
-    static final String ENROL_PAGE = "/account/two-factor";
+    public static final String CODE_PAGE = "/login/code";
+    public static final String ENROL_PAGE = "/account/two-factor";
 
     private static final List<String> OPEN = List.of("/logout", "/login", "/error", "/favicon.ico");
     private static final List<String> OPEN_PREFIXES = List.of("/assets/", "/webjars/");

@@ -26,9 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
  * (SHA-256 hashes only). A code is accepted once: its time step must be later than the last accepted one.
  */
 @Component
-class SecondFactors {
+public class SecondFactors {
 
-    static final int RECOVERY_CODES = 10;
+    public static final int RECOVERY_CODES = 10;
     private static final Logger log = LoggerFactory.getLogger(SecondFactors.class);
     /** Used only when no key is configured (the embedded demo); the README says to set JCM_TWO_FACTOR_KEY. */
     private static final String BUILT_IN_KEY = "jcm-built-in-two-factor-key-set-JCM_TWO_FACTOR_KEY";
@@ -36,7 +36,7 @@ class SecondFactors {
     private static final String RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    enum Outcome { CODE, RECOVERY_CODE, REFUSED }
+    public enum Outcome { CODE, RECOVERY_CODE, REFUSED }
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -52,14 +52,14 @@ class SecondFactors {
         this.encryptor = Encryptors.delux(key.isBlank() ? BUILT_IN_KEY : key, SALT);
     }
 
-    boolean enrolled(long userId) {
+    public boolean enrolled(long userId) {
         return jdbc.sql("select count(*) from staff_second_factor where user_id = :u and confirmed_at is not null")
                 .param("u", userId).query(Long.class).single() > 0;
     }
 
     /** The Base32 secret of an enrolment not yet confirmed, made now if there is none; empty once confirmed. */
     @Transactional
-    Optional<String> pendingSecret(long userId) {
+    public Optional<String> pendingSecret(long userId) {
         record Row(String secret, Timestamp confirmedAt) {
         }
         var row = jdbc.sql("select secret, confirmed_at from staff_second_factor where user_id = :u")
@@ -77,7 +77,7 @@ class SecondFactors {
 
     /** Confirms a pending enrolment with a first code; returns the new recovery codes (shown once), or empty. */
     @Transactional
-    Optional<List<String>> confirm(long userId, String code) {
+    public Optional<List<String>> confirm(long userId, String code) {
         var secret = secret(userId, false);
         if (secret.isEmpty()) {
             return Optional.empty();
@@ -95,7 +95,7 @@ class SecondFactors {
 
     /** Checks a code or a recovery code at login; each is accepted once. */
     @Transactional
-    Outcome verify(long userId, String input) {
+    public Outcome verify(long userId, String input) {
         String code = normalise(input);
         var secret = secret(userId, true);
         if (secret.isEmpty()) {
@@ -125,7 +125,7 @@ class SecondFactors {
      * login code), so that a session left open cannot take over the account's recovery. Empty when the code is wrong.
      */
     @Transactional
-    Optional<List<String>> renewRecoveryCodes(long userId, String input) {
+    public Optional<List<String>> renewRecoveryCodes(long userId, String input) {
         var secret = secret(userId, true);
         if (secret.isEmpty()) {
             return Optional.empty();
@@ -149,14 +149,14 @@ class SecondFactors {
                 .orElse(false);
     }
 
-    long recoveryCodesLeft(long userId) {
+    public long recoveryCodesLeft(long userId) {
         return jdbc.sql("select count(*) from staff_recovery_code where user_id = :u and used_at is null")
                 .param("u", userId).query(Long.class).single();
     }
 
     /** Removes the second factor and the recovery codes (the administrator's reset): the user enrols anew. */
     @Transactional
-    boolean reset(long userId) {
+    public boolean reset(long userId) {
         jdbc.sql("delete from staff_recovery_code where user_id = :u").param("u", userId).update();
         return jdbc.sql("delete from staff_second_factor where user_id = :u").param("u", userId).update() > 0;
     }

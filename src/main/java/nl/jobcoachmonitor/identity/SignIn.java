@@ -18,10 +18,10 @@ import org.springframework.stereotype.Component;
  * with a prompt to enrol. After the right code (or a confirmed enrolment): fully signed in, in a new session id.
  */
 @Component
-class SignIn implements AuthenticationSuccessHandler {
+public class SignIn implements AuthenticationSuccessHandler {
 
     /** Session attribute: signed in without a second factor where it is optional; the pages suggest enrolling. */
-    static final String PROMPT = "jcm.two-factor.prompt";
+    public static final String PROMPT = "jcm.two-factor.prompt";
 
     private final SecondFactors factors;
     private final TwoFactorPolicy policy;
@@ -49,7 +49,7 @@ class SignIn implements AuthenticationSuccessHandler {
     }
 
     /** The second factor is given: the staff member is signed in with their role, in a new session id. */
-    void complete(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
+    public void complete(CurrentUser user, HttpServletRequest request, HttpServletResponse response) {
         request.changeSessionId();
         request.getSession().removeAttribute(PROMPT);
         save(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()), request, response);

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * so a newcomer can log in with the demo accounts.
  */
 @Component
-class TwoFactorPolicy {
+public class TwoFactorPolicy {
 
     private final boolean required;
 
@@ -24,7 +24,7 @@ class TwoFactorPolicy {
         };
     }
 
-    boolean required() {
+    public boolean required() {
         return required;
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /** A staff account. Passwords are stored as a salted adaptive hash only. */
 @Table("app_user")
-class UserAccount {
+public class UserAccount {
 
     @Id
     private Long id;
@@ -35,7 +35,7 @@ class UserAccount {
         this.version = version;
     }
 
-    static UserAccount create(String username, String passwordHash, String displayName, String email, Role role,
+    public static UserAccount create(String username, String passwordHash, String displayName, String email, Role role,
             Long organisationId, Long commissionerId) {
         var account = new UserAccount(null, username.trim().toLowerCase(), passwordHash, displayName, email, role,
                 null, null, true, null);
@@ -47,7 +47,7 @@ class UserAccount {
      * Coaches, managers and privacy officers belong to an organisation, commissioners to a commissioner; others to
      * neither.
      */
-    void assign(Role role, Long organisationId, Long commissionerId) {
+    public void assign(Role role, Long organisationId, Long commissionerId) {
         this.role = role;
         this.organisationId = role.belongsToOrganisation() ? organisationId : null;
         this.commissionerId = role == Role.COMMISSIONER ? commissionerId : null;
@@ -59,16 +59,16 @@ class UserAccount {
         }
     }
 
-    void rename(String displayName, String email) {
+    public void rename(String displayName, String email) {
         this.displayName = displayName;
         this.email = email;
     }
 
-    void changePasswordHash(String passwordHash) {
+    public void changePasswordHash(String passwordHash) {
         this.passwordHash = passwordHash;
     }
 
-    void setEnabled(boolean enabled) {
+    public void setEnabled(boolean enabled) {
         this.enabled = enabled;
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.data.repository.ListCrudRepository;
 
-interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
+public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** The short form behind an assessment link: how satisfied with the coaching (1-10) and an optional remark. */
-record AssessmentForm(@NotNull @Min(1) @Max(10) Integer grade, @Size(max = 300) String remark) {
+public record AssessmentForm(@NotNull @Min(1) @Max(10) Integer grade, @Size(max = 300) String remark) {
 }

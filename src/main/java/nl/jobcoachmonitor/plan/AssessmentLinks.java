@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * employee is not erased; a new link for the same report and respondent revokes the previous one.
  */
 @Component
-class AssessmentLinks {
+public class AssessmentLinks {
 
     private final JdbcClient jdbc;
 
@@ -27,10 +27,10 @@ class AssessmentLinks {
     }
 
     /** A working link: whose assessment (employee or employer contact), for which draft report of which trajectory. */
-    record Link(long id, long reportId, long trajectoryId, long employeeId, OnBehalfOf respondent) {
+    public record Link(long id, long reportId, long trajectoryId, long employeeId, OnBehalfOf respondent) {
     }
 
-    record Created(long id, String token, Instant expiresAt) {
+    public record Created(long id, String token, Instant expiresAt) {
     }
 
     Created create(long reportId, OnBehalfOf respondent, long createdBy, Instant now, Instant expiresAt) {
@@ -72,7 +72,7 @@ class AssessmentLinks {
     }
 
     /** The newest link per respondent of a report: when made, until when, and whether and when answered. */
-    record State(OnBehalfOf respondent, Instant createdAt, Instant expiresAt, Instant usedAt) {
+    public record State(OnBehalfOf respondent, Instant createdAt, Instant expiresAt, Instant usedAt) {
     }
 
     List<State> states(long reportId) {

@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Transactional
-class Assessments {
+public class Assessments {
 
     private final PlanManagement plans;
     private final AccountabilityReports reports;
@@ -47,7 +47,8 @@ class Assessments {
     }
 
     /** A new link for the draft report (a signed-off one answers 409); only the trajectory's coach. */
-    AssessmentLinks.Created createLink(CurrentUser user, long trajectoryId, long reportId, OnBehalfOf respondent) {
+    public AssessmentLinks.Created createLink(CurrentUser user, long trajectoryId, long reportId,
+            OnBehalfOf respondent) {
         TrajectoryRef trajectory = plans.coachOnly(user, trajectoryId);
         var report = reports.find(trajectoryId, reportId)
                 .orElseThrow(() -> new NotFoundException("accountability report", reportId));
@@ -64,7 +65,7 @@ class Assessments {
      * A new employee's link mailed to their recorded address (refused without one), through the questionnaire mail
      * machinery; {@code linkBase} is the application's address.
      */
-    void mailEmployeeLink(CurrentUser user, long trajectoryId, long reportId, String linkBase, String language) {
+    public void mailEmployeeLink(CurrentUser user, long trajectoryId, long reportId, String linkBase, String language) {
         var created = createLink(user, trajectoryId, reportId, OnBehalfOf.EMPLOYEE);
         mails.sendAssessment(user, trajectoryId, linkBase, created.token(),
                 created.expiresAt().atZone(clock.getZone()).toLocalDate(), language);
@@ -72,18 +73,18 @@ class Assessments {
 
     /** The state of a report's links, for the report page (the caller has already read the report itself). */
     @Transactional(readOnly = true)
-    List<AssessmentLinks.State> states(long reportId) {
+    public List<AssessmentLinks.State> states(long reportId) {
         return links.states(reportId);
     }
 
     /** The link behind a token, if it still works; empty looks the same for every reason. */
     @Transactional(readOnly = true)
-    Optional<Long> exchange(String token) {
+    public Optional<Long> exchange(String token) {
         return links.find(token, clock.instant()).map(AssessmentLinks.Link::id);
     }
 
     /** The working link of a session; its opening is logged on the respondent's behalf. */
-    Optional<AssessmentLinks.Link> open(long linkId) {
+    public Optional<AssessmentLinks.Link> open(long linkId) {
         return links.active(linkId, clock.instant()).map(link -> {
             access.onBehalfOf(link.respondent());
             access.read("assessment_link", link.id(), link.employeeId());
@@ -92,7 +93,7 @@ class Assessments {
     }
 
     /** Stores the answer in the draft report and uses up the link; false if the link no longer works. */
-    boolean submit(long linkId, AssessmentForm form) {
+    public boolean submit(long linkId, AssessmentForm form) {
         var found = links.active(linkId, clock.instant());
         if (found.isEmpty() || !links.use(linkId, clock.instant())) {
             return false;

@@ -19,7 +19,7 @@ public record GoalForm(
         Boolean agreedWithEmployer,
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @NotNull LocalDate reviewOn) {
 
-    static GoalForm empty(LocalDate today) {
+    public static GoalForm empty(LocalDate today) {
         return new GoalForm("", Set.of(), true, false, today.plusMonths(3));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 
 /** The grant rules per commissioner (no personal data). */
 @Repository
-class GrantRules {
+public class GrantRules {
 
     private final JdbcClient jdbc;
 
@@ -19,7 +19,7 @@ class GrantRules {
         this.jdbc = jdbc;
     }
 
-    Optional<GrantRule> of(long commissionerId) {
+    public Optional<GrantRule> of(long commissionerId) {
         return jdbc.sql("select * from grant_rule where commissioner_id = :c").param("c", commissionerId)
                 .query(GrantRules::row).optional();
     }
@@ -29,7 +29,7 @@ class GrantRules {
     }
 
     /** Inserts or replaces the rule of the commissioner. */
-    void save(GrantRule rule) {
+    public void save(GrantRule rule) {
         int updated = jdbc.sql("""
                 update grant_rule set hours_per_period = :hours, period_months = :period,
                   max_duration_months = :duration, report_every_months = :report, report_template = :template,
@@ -57,7 +57,7 @@ class GrantRules {
                 ReportTemplate.valueOf(rs.getString("report_template")), rs.getBigDecimal("satisfaction_norm"));
     }
 
-    static BigDecimal uwvNorm() {
+    public static BigDecimal uwvNorm() {
         return new BigDecimal("6.5");
     }
 }

@@ -148,7 +148,7 @@ public class PlanManagement {
     }
 
     /** The trajectory, if the user is its coach (a manager may read the plan, not write it). */
-    TrajectoryRef coachOnly(CurrentUser user, long trajectoryId) {
+    public TrajectoryRef coachOnly(CurrentUser user, long trajectoryId) {
         TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
         if (!user.isCoach()) {
             throw new NotFoundException("plan", trajectoryId);

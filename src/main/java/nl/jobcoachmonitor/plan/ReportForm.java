@@ -12,7 +12,7 @@ public record ReportForm(
         @Min(1) @Max(10) Integer employerGrade,
         @Size(max = 300) String employerRemark) {
 
-    static ReportForm of(AccountabilityReport r) {
+    public static ReportForm of(AccountabilityReport r) {
         return new ReportForm(r.summary(), r.employeeGrade(), r.employeeRemark(), r.employerGrade(),
                 r.employerRemark());
     }

@@ -36,7 +36,7 @@ public record StartTrajectoryForm(
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @PastOrPresent LocalDate jobStartedOn,
         Long coachId) {
 
-    static StartTrajectoryForm empty(LocalDate today) {
+    public static StartTrajectoryForm empty(LocalDate today) {
         return new StartTrajectoryForm(null, "", "", null, "", "", null, TrajectoryPhase.COACHING, today, null, "",
                 "", null, ContractType.TEMPORARY, today, null);
     }

@@ -1,4 +1,6 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
+
+import nl.jobcoachmonitor.identity.TwoFactorPolicy;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;

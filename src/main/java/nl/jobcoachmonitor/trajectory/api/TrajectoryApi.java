@@ -1,9 +1,14 @@
-package nl.jobcoachmonitor.trajectory;
+package nl.jobcoachmonitor.trajectory.api;
 
 import java.net.URI;
 import java.util.List;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.trajectory.ChangePhaseForm;
+import nl.jobcoachmonitor.trajectory.JobChangeForm;
+import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
+import nl.jobcoachmonitor.trajectory.TrajectoryDetails;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

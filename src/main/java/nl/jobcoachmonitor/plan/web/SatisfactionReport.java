@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

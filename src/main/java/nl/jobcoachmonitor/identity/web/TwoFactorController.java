@@ -1,7 +1,15 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
 
 import java.time.Clock;
 import java.time.Duration;
+
+import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.FailureThrottle;
+import nl.jobcoachmonitor.identity.PasswordOnly;
+import nl.jobcoachmonitor.identity.SecondFactorGate;
+import nl.jobcoachmonitor.identity.SecondFactors;
+import nl.jobcoachmonitor.identity.SignIn;
+import nl.jobcoachmonitor.identity.TwoFactorPolicy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,7 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
+
+import nl.jobcoachmonitor.identity.Role;
+import nl.jobcoachmonitor.identity.UserAccount;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,8 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.plan.GrantRules;
+import nl.jobcoachmonitor.plan.ReportTemplate;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.stereotype.Controller;

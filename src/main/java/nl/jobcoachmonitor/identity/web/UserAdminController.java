@@ -1,7 +1,12 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
 
 import java.util.Map;
 
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.identity.Role;
+import nl.jobcoachmonitor.identity.SecondFactors;
+import nl.jobcoachmonitor.identity.UserAccount;
+import nl.jobcoachmonitor.identity.UserAccounts;
 import nl.jobcoachmonitor.organisation.Named;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;

@@ -1,9 +1,11 @@
-package nl.jobcoachmonitor.trajectory;
+package nl.jobcoachmonitor.trajectory.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.trajectory.ConsentManagement;
+import nl.jobcoachmonitor.trajectory.RecordConsentForm;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,6 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
+
+import nl.jobcoachmonitor.identity.Role;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;

@@ -1,6 +1,10 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.math.BigDecimal;
+
+import nl.jobcoachmonitor.plan.GrantRule;
+import nl.jobcoachmonitor.plan.GrantRules;
+import nl.jobcoachmonitor.plan.ReportTemplate;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

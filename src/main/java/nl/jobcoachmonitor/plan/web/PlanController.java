@@ -1,10 +1,14 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
 
 import nl.jobcoachmonitor.coaching.Theme;
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.plan.GoalForm;
+import nl.jobcoachmonitor.plan.GoalStatus;
+import nl.jobcoachmonitor.plan.PlanManagement;
+import nl.jobcoachmonitor.plan.ReviewGoalForm;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

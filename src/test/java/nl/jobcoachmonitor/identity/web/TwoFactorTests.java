@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.identity;
+package nl.jobcoachmonitor.identity.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -15,6 +15,8 @@ import jakarta.servlet.http.Cookie;
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.MovableClock;
 import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.identity.SecondFactors;
+import nl.jobcoachmonitor.identity.Totp;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.util.Optional;
 
@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import nl.jobcoachmonitor.identity.PersonalLinkGuard;
+import nl.jobcoachmonitor.plan.AssessmentForm;
+import nl.jobcoachmonitor.plan.Assessments;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.time.Clock;
 
@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.OnBehalfOf;
+import nl.jobcoachmonitor.plan.Assessments;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.beans.factory.annotation.Value;

@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -6,6 +6,10 @@ import java.util.Locale;
 
 import nl.jobcoachmonitor.analytics.ReportPdf;
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.plan.AccountabilityManagement;
+import nl.jobcoachmonitor.plan.Assessments;
+import nl.jobcoachmonitor.plan.PlanManagement;
+import nl.jobcoachmonitor.plan.ReportForm;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.format.annotation.DateTimeFormat;

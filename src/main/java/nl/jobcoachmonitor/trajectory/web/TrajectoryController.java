@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.trajectory;
+package nl.jobcoachmonitor.trajectory.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -10,6 +10,16 @@ import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.shared.NotFoundException;
+import nl.jobcoachmonitor.trajectory.ChangePhaseForm;
+import nl.jobcoachmonitor.trajectory.ClosingReason;
+import nl.jobcoachmonitor.trajectory.ContractType;
+import nl.jobcoachmonitor.trajectory.JobChangeForm;
+import nl.jobcoachmonitor.trajectory.JobChangeKind;
+import nl.jobcoachmonitor.trajectory.ReassignForm;
+import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
+import nl.jobcoachmonitor.trajectory.TrajectoryDetails;
+import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
+import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

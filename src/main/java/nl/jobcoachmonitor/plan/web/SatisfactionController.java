@@ -1,4 +1,4 @@
-package nl.jobcoachmonitor.plan;
+package nl.jobcoachmonitor.plan.web;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,6 +10,8 @@ import java.util.TreeMap;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.plan.GrantRule;
+import nl.jobcoachmonitor.plan.GrantRules;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
