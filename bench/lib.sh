@@ -16,6 +16,14 @@ BUILD_DIR="${BUILD_DIR:-/tmp/jcm-bench-build}"
 mkdir -p "$RESULTS"
 RESULTS="$(cd "$RESULTS" && pwd)"
 
+# The command of this run, for its summary: the calling script with its arguments and the settings it was run with.
+RUN_COMMAND=""
+for _v in BUILD_REF JCM_JAR SKIP_LOAD CHECK REBUILD REBUILD_MAX WARMUP REQUESTS FILES SQL_RUNS STATEMENTS ATTEMPTS \
+          QUIET_PCT QUIET_WAIT FOREIGN_MAX APP_ARGS JAVA_OPTS; do
+    if [[ -n "${!_v:-}" ]]; then RUN_COMMAND+="$_v=$(printf '%q' "${!_v}") "; fi
+done
+RUN_COMMAND+="bench/$(basename "$0")${*:+ $*}"
+
 APP_PID=""
 stop_app() {
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
@@ -234,4 +242,45 @@ measure_attempts() {
     done
     echo "status: $STATUS (attempt $attempt)" >>"$RESULTS/benchmark.txt"
     log "result: $STATUS, attempt $attempt -> benchmark.txt, samples.csv"
+}
+
+# The committed record of a run: $RESULTS/summary.md with the command, the environment, the log lines of the run
+# (load times, attempts and their status), the reported attempt, the server-side times, the checks and the execution
+# time of every plan. Everything else in $RESULTS is raw output that stays local (ignored by git, see .gitignore).
+#   $1 = title
+write_summary() {
+    local f="$RESULTS/summary.md" part
+    {
+        echo "# $(basename "$RESULTS"): $1"
+        echo
+        echo "Command: \`$RUN_COMMAND\`"
+        echo
+        echo '```'
+        if [[ -f "$RESULTS/environment.txt" ]]; then
+            sed -e '/^effective_cache_size=\|^max_connections=/d' -e 's/ on x86_64-pc-linux-gnu.*//' "$RESULTS/environment.txt"
+            echo
+        fi
+        sed -n '/^\[[0-9:]*\] /{/application up\|plans in \|done: \|building \|jar: \|recreating \|schema created\|loading /d;p}' \
+            "$RESULTS/run.txt"
+        for part in benchmark.txt server-times.txt check.txt; do
+            if [[ -f "$RESULTS/$part" ]]; then
+                echo
+                echo "== $part"
+                sed -e '/^ *$/d' -e '/^-*+[-+]*$/d' -e '/^-\{3,\}$/d' -e '/^([0-9]* rows\?)$/d' "$RESULTS/$part"
+            fi
+        done
+        if [[ -f "$RESULTS/rebuild.txt" ]]; then
+            echo
+            echo "== rebuild.txt (last lines)"
+            tail -n 3 "$RESULTS/rebuild.txt"
+        fi
+        if [[ -f "$RESULTS/explain.txt" ]]; then
+            echo
+            echo "== explain.txt: execution time per statement"
+            awk '/^###/ { if (!cont) h = $0; cont = 1; next } { cont = 0 }
+                 /Execution Time/ { print h " -> " $3 " ms" }' "$RESULTS/explain.txt"
+        fi
+        echo '```'
+    } >"$f"
+    log "summary in $f"
 }

@@ -52,5 +52,6 @@ for f in "$RESULTS"/before/*.csv "$RESULTS"/before/*.html; do
     fi
 done
 cat "$RESULTS/before/filters.txt" >>"$RESULTS/run.txt"
+write_summary "the same study report from two builds? (same or DIFFERENT per response below)"
 rm -rf "$RESULTS/before" "$RESULTS/after"
 exit "$differ"

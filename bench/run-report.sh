@@ -8,6 +8,7 @@
 # The application this script starts is stopped on every exit path (trap).
 #
 #   bench/run-report.sh                      # everything, results in bench/results/<UTC timestamp>-report/
+#                                            # (raw outputs, ignored by git, and the committed summary.md)
 #   SKIP_LOAD=1 JCM_JAR=/path/app.jar bench/run-report.sh   # measure again on the data already loaded
 #
 # Environment (defaults in brackets), besides those of bench/run.sh (PGHOST, PGPORT, PGUSER, BUILD_REF, JCM_JAR,
@@ -142,4 +143,5 @@ if [[ "${REBUILD:-0}" == 1 ]]; then
     psql -X -q -d postgres -c "drop database if exists jcm_rebuild with (force)"
     cat "$RESULTS/rebuild.txt" | tee -a "$RESULTS/run.txt"
 fi
+write_summary "study report benchmark"
 log "done: $RESULTS"

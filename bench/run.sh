@@ -4,7 +4,8 @@
 # capture, stop. The shared steps are in bench/lib.sh (also used by bench/run-report.sh).
 # The application this script starts is stopped on every exit path (trap).
 #
-#   bench/run.sh                      # everything, results in bench/results/<timestamp>/
+#   bench/run.sh                      # everything, results in bench/results/<timestamp>/ (raw outputs, ignored by
+#                                     # git, and summary.md, the run's committed record)
 #   JCM_JAR=/path/app.jar bench/run.sh   # skip the build, use this jar
 #
 # Environment (defaults in brackets):
@@ -95,4 +96,5 @@ stop_app
 psql_db -v coach="$(psql_db -A -t -c "select id from app_user where username = 'benchcoach'")" \
     -v trajectory="$TRAJECTORY" -f "$BENCH_DIR/explain.sql" >"$RESULTS/explain.txt" 2>&1
 log "plans in $RESULTS/explain.txt"
+write_summary "page benchmark (caseload and trajectory page)"
 log "done: $RESULTS"
