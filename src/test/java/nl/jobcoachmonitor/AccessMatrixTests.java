@@ -102,7 +102,7 @@ class AccessMatrixTests {
         rule(Rule.RESEARCHER, "GET /research");
         rule(Rule.ADMIN, "GET /admin/users", "POST /admin/users", "GET /admin/users/{id}", "POST /admin/users/{id}",
                 "POST /admin/users/{id}/enabled", "GET /admin/organisations", "POST /admin/organisations",
-                "POST /admin/organisations/commissioners", "GET /admin/outbox");
+                "POST /admin/organisations/commissioners", "GET /admin/outbox", "GET /admin/outbox/{id}/open");
         rule(Rule.LINK, "GET /q/{token}", "GET /q", "POST /q");
         // own-data rights (issue 5): the coach makes the employee's link; the employee's pages go by the link
         rule(Rule.CASE, "POST /trajectories/{id}/own-data-link", "POST /trajectories/{id}/own-data-mail");
@@ -206,6 +206,15 @@ class AccessMatrixTests {
                 + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
                 .update();
         long report = accountability.generate(coach, trajectory, today);
+        // A mail kept in the outbox with its link (demo mode), for the administrator's "open the link".
+        jdbc.sql("""
+                insert into questionnaire_mail (wave_id, respondent, person_id, kind, address, language, subject, body,
+                  delivery, link_base, created_at)
+                values (:w, 'EMPLOYEE', null, 'INVITATION', 'matrix@example.org', 'nl', 'Matrix',
+                  'http://localhost/q/' || :t, 'OUTBOX', 'http://localhost', current_timestamp)""")
+                .param("w", wave).param("t", "m".repeat(43)).update();
+        long outboxMail = jdbc.sql("select max(id) from questionnaire_mail where address = 'matrix@example.org'")
+                .query(Long.class).single();
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -214,7 +223,8 @@ class AccessMatrixTests {
             String pattern = route.substring(route.indexOf(' ') + 1);
             long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
                     : pattern.startsWith("/research/projects/") || pattern.startsWith("/team/exports/") ? project
-                    : pattern.startsWith("/admin/commissioners") ? commissioner : trajectory;
+                    : pattern.startsWith("/admin/commissioners") ? commissioner
+                    : pattern.startsWith("/admin/outbox/") ? outboxMail : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))

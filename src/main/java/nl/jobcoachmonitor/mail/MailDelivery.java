@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the outcome: {@code sent_at}, or the error (the mail stays in the outbox either way, nothing is lost).
  *
  * <p>There is a mail server when {@code spring.mail.host} is set: Spring Boot then provides a {@link JavaMailSender}.
- * Without one (the embedded demo default) nothing is sent and the outbox is where the mail is read.
+ * Without one, in demo mode (the embedded default), nothing is sent and the outbox is where the mail is read, link
+ * included ({@code jcm.mail.outbox-keeps-links}, by default on exactly in demo mode). Outside demo mode a mail without a
+ * mail server is refused before anything is made: a working personal link is never kept where an administrator could
+ * open it as the employee.
  *
  * <p>The mail with its working link exists only in memory, between the transaction and the SMTP conversation: it is
  * handed over through a transaction synchronization, not as an application event, so that no event publication
@@ -38,16 +41,24 @@ class MailDelivery {
     private final TransactionTemplate newTransaction;
     private final Clock clock;
     private final String from;
+    private final boolean outboxKeepsLinks;
 
     MailDelivery(ObjectProvider<JavaMailSender> sender, RecordedMails mails,
             PlatformTransactionManager transactions, Clock clock,
-            @Value("${jcm.mail.from:Jobcoach Monitor <noreply@localhost>}") String from) {
+            @Value("${jcm.mail.from:Jobcoach Monitor <noreply@localhost>}") String from,
+            @Value("${jcm.mail.outbox-keeps-links:${jcm.demo.enabled:false}}") boolean outboxKeepsLinks) {
         this.sender = sender;
         this.mails = mails;
         this.newTransaction = new TransactionTemplate(transactions);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.from = from;
+        this.outboxKeepsLinks = outboxKeepsLinks;
+    }
+
+    /** Whether a mail can reach anyone: through the mail server, or (demo mode only) through the outbox. */
+    boolean deliverable() {
+        return delivery() == RecordedMails.Delivery.SMTP || outboxKeepsLinks;
     }
 
     /** A recorded mail, ready to send: with the working link, so never logged or stored as it is. */

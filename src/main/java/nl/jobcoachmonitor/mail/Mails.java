@@ -6,9 +6,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.trajectory.TrajectoryParties;
 
 import org.springframework.stereotype.Service;
@@ -51,9 +53,15 @@ public class Mails {
     /**
      * Records the mail and sends it once the current transaction has committed (kept in the outbox only, without a
      * mail server). The record is a creation of the concerned person's data in the access log. Returns its id.
+     *
+     * @throws DomainRuleViolation {@code mail.noServer} (field {@code address}) when no mail server is configured
+     *         outside demo mode: nothing is recorded, and the caller's transaction (which made the link) rolls back
      */
     @Transactional
     public long send(Envelope envelope, Letter letter, String link) {
+        if (!delivery.deliverable()) {
+            throw new DomainRuleViolation("address", "mail.noServer");
+        }
         long id = recorded.insert(new RecordedMails.NewMail(envelope, letter.subject(), delivery.stored(letter, link),
                 delivery.delivery(), clock.instant()));
         sent(id, envelope, letter, link);
@@ -63,10 +71,13 @@ public class Mails {
     /**
      * The one mail of its kind for this wave and respondent (a reminder): claims it with a conditional insert, and only
      * then asks for the link (making one may revoke an earlier link) and sends it as {@link #send}. Empty when another
-     * run or instance claimed it first.
+     * run or instance claimed it first, or when no mail server is configured outside demo mode (then no link is made).
      */
     @Transactional
     public Optional<Long> sendOnce(Envelope envelope, Letter letter, Supplier<String> link) {
+        if (!delivery.deliverable()) {
+            return Optional.empty();
+        }
         var claimed = recorded.claimReminder(new RecordedMails.NewMail(envelope, "", "", delivery.delivery(),
                 clock.instant()));
         if (claimed.isEmpty()) {
@@ -104,6 +115,24 @@ public class Mails {
 
     boolean viaMailServer() {
         return delivery.delivery() == RecordedMails.Delivery.SMTP;
+    }
+
+    /** Whether the outbox may show working links: only in demo mode without a mail server. */
+    boolean outboxShowsLinks() {
+        return !viaMailServer() && delivery.deliverable();
+    }
+
+    /**
+     * An administrator follows the personal link of a mail kept in the outbox (demo mode only): the mail's working
+     * link, logged as the administrator reading that person's link. Empty for another mail or outside demo mode (the
+     * caller answers 404, which is logged as refused).
+     */
+    @Transactional(readOnly = true)
+    Optional<String> openFromOutbox(long mailId, Function<String, Optional<String>> linkIn) {
+        var mail = recorded.find(mailId).filter(m -> m.state() == MailState.OUTBOX && outboxShowsLinks());
+        var link = mail.flatMap(m -> linkIn.apply(m.body()));
+        link.ifPresent(l -> access.read("personal_link", mailId, mail.get().personId()));
+        return link;
     }
 
     private void sent(long id, Envelope envelope, Letter letter, String link) {

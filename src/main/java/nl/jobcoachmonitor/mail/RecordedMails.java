@@ -119,13 +119,20 @@ class RecordedMails {
 
     List<OutboxEntry> outbox(int page, int size) {
         return jdbc.sql("select * from questionnaire_mail order by created_at desc, id desc limit :n offset :o")
-                .param("n", size).param("o", page * size)
-                .query((rs, n) -> new OutboxEntry(rs.getLong("id"), rs.getObject("person_id", Long.class),
-                        MailKind.valueOf(rs.getString("kind")), rs.getString("respondent"),
-                        rs.getString("address"), MailLanguage.of(rs.getString("language")), rs.getString("subject"),
-                        rs.getString("body"), state(rs), rs.getTimestamp("created_at").toInstant(),
-                        instant(rs.getTimestamp("sent_at")), rs.getString("failure")))
-                .list();
+                .param("n", size).param("o", (long) page * size).query(RecordedMails::entry).list();
+    }
+
+    private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {
+        return new OutboxEntry(rs.getLong("id"), rs.getObject("person_id", Long.class),
+                MailKind.valueOf(rs.getString("kind")), rs.getString("respondent"), rs.getString("address"),
+                MailLanguage.of(rs.getString("language")), rs.getString("subject"), rs.getString("body"), state(rs),
+                rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("sent_at")),
+                rs.getString("failure"));
+    }
+
+    Optional<OutboxEntry> find(long id) {
+        return jdbc.sql("select * from questionnaire_mail where id = :id").param("id", id).query(RecordedMails::entry)
+                .optional();
     }
 
     long count() {

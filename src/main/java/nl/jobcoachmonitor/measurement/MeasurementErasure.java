@@ -8,8 +8,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The measurement module's part of erasing a person: the personal questionnaire links and every questionnaire mail of
- * their trajectories (invitations and reminders, with the address and the body). The answers stay: no item of the
+ * The measurement module's part of erasing a person: the personal questionnaire links of their trajectories (the mails
+ * that carried them are the mail module's, {@code MailErasure}). The answers stay: no item of the
  * instruments is free text (every answer is an option, a grade or a number, see {@link ItemType}), so they identify
  * no one once the name is gone, and the indicators are computed from them.
  */
@@ -30,6 +30,5 @@ public class MeasurementErasure {
         }
         String waves = "select id from measurement_wave where trajectory_id in (:t)";
         jdbc.sql("delete from questionnaire_link where wave_id in (" + waves + ")").param("t", trajectoryIds).update();
-        jdbc.sql("delete from questionnaire_mail where wave_id in (" + waves + ")").param("t", trajectoryIds).update();
     }
 }

@@ -1,8 +1,8 @@
 package nl.jobcoachmonitor.measurement;
 
-import nl.jobcoachmonitor.mail.MailNote;
-
 import java.time.LocalDate;
+
+import nl.jobcoachmonitor.mail.MailNote;
 
 /**
  * A wave as the coach sees it on the trajectory page; the employer's questionnaire (T0, T2) is optional. The mail

@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import nl.jobcoachmonitor.coaching.ContactErasure;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.mail.MailErasure;
 import nl.jobcoachmonitor.measurement.MeasurementErasure;
 import nl.jobcoachmonitor.outcomes.SignalErasure;
 import nl.jobcoachmonitor.plan.PlanErasure;
@@ -37,19 +38,21 @@ class Erasure {
     private final MeasurementErasure measurements;
     private final SignalErasure signals;
     private final PlanErasure plans;
+    private final MailErasure mails;
     private final OwnDataLinks links;
     private final PersonalDataAccess access;
     private final JdbcClient jdbc;
     private final Clock clock;
 
     Erasure(EmployeeErasure employees, ContactErasure contacts, MeasurementErasure measurements,
-            SignalErasure signals, PlanErasure plans, OwnDataLinks links, PersonalDataAccess access, JdbcClient jdbc,
+            SignalErasure signals, PlanErasure plans, MailErasure mails, OwnDataLinks links, PersonalDataAccess access, JdbcClient jdbc,
             Clock clock) {
         this.employees = employees;
         this.contacts = contacts;
         this.measurements = measurements;
         this.signals = signals;
         this.plans = plans;
+        this.mails = mails;
         this.links = links;
         this.access = access;
         this.jdbc = jdbc;
@@ -90,6 +93,7 @@ class Erasure {
         contacts.erase(trajectories);
         signals.erase(trajectories);
         plans.erase(trajectories);
+        mails.erase(employeeId);
         links.deleteOf(employeeId);
         employees.erase(subject, now);
         access.deleted("employee", employeeId, employeeId);

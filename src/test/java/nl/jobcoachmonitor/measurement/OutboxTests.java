@@ -81,9 +81,23 @@ class OutboxTests {
                 .contains("Vragenlijst over je werk en je begeleiding").contains("uitnodiging aan de werknemer (nl)")
                 .contains("alleen bewaard (geen mailserver)");
         assertThat(card.select("pre.mail-body").text()).contains("Beste Eva,").contains(token);
-        String link = card.select("a").attr("href");
-        assertThat(link).isEqualTo("http://localhost/q/" + token + "?lang=nl");
+        long mailId = jdbc.sql("select id from questionnaire_mail where wave_id = :w").param("w", t.t0())
+                .query(Long.class).single();
+        String open = card.select("a").attr("href");
+        assertThat(open).isEqualTo("/admin/outbox/" + mailId + "/open");
+        long opened = data.count("audit_event", "username = 'admin' and object_type = 'personal_link' and object_id = :p",
+                String.valueOf(mailId));
+        assertThat(mvc.perform(get(open).with(data.as("admin"))).andReturn().getResponse().getRedirectedUrl())
+                .isEqualTo("http://localhost/q/" + token + "?lang=nl");
+        assertThat(data.count("audit_event", "username = 'admin' and object_type = 'personal_link' and object_id = :p "
+                + "and action = 'READ' and outcome = 'ALLOWED'", String.valueOf(mailId)))
+                .as("opening the link is logged as the administrator").isEqualTo(opened + 1);
         mvc.perform(get("/q/{token}", token)).andExpect(status().isOk());
+
+        long denied = data.deniedAccessesBy("admin");
+        mvc.perform(get("/admin/outbox/{id}/open", Long.MAX_VALUE).with(data.as("admin")))
+                .andExpect(status().isNotFound());
+        assertThat(data.deniedAccessesBy("admin")).as("an unknown mail is refused and logged").isEqualTo(denied + 1);
     }
 
     @Test

@@ -18,6 +18,7 @@ import nl.jobcoachmonitor.coaching.ContactMode;
 import nl.jobcoachmonitor.coaching.LogContactForm;
 import nl.jobcoachmonitor.coaching.Party;
 import nl.jobcoachmonitor.coaching.Theme;
+import nl.jobcoachmonitor.mail.EmployeeLinkMails;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.outcomes.CorrectionRequests;
 import nl.jobcoachmonitor.plan.AccountabilityManagement;
@@ -59,6 +60,7 @@ class ErasureTests {
     @Autowired Erasure erasure;
     @Autowired PlanManagement plans;
     @Autowired AccountabilityManagement accountability;
+    @Autowired EmployeeLinkMails employeeLinkMails;
 
     OwnDataFixture fixture;
     long commissioner;
@@ -89,6 +91,14 @@ class ErasureTests {
         trajectories.changePhase(fixture.coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED,
                 closedOn, ClosingReason.JOB_KEPT_COACHING_NO_LONGER_NEEDED, null, null, null, null));
         return id;
+    }
+
+    /** The own-data link and the assessment link mailed to the employee (no wave; kept in the outbox, demo mode). */
+    void mailLinks(long id) throws Exception {
+        mvc.perform(post("/trajectories/{id}/own-data-mail", id).with(data.as("coach")).with(csrf())
+                .param("language", "nl"));
+        employeeLinkMails.sendAssessment(fixture.coach(), id, "http://localhost", "a".repeat(43),
+                LocalDate.now().plusDays(30), "nl");
     }
 
     /** A goal in the employee's words (reviewed), a contact with a reason, and a signed-off report, all naming them. */
@@ -125,7 +135,7 @@ class ErasureTests {
 
     record Snapshot(String firstName, String lastName, LocalDate birthDate, String email, String phone, Object erasedAt,
             String jobTitle, List<String> notes, long ownLinks, long questionnaireLinks, List<String> requests,
-            long erasures, long indicators, long contactRows) {
+            long erasures, long indicators, long contactRows, long mails) {
     }
 
     Snapshot snapshot(long trajectoryId) {
@@ -147,7 +157,8 @@ class ErasureTests {
                         + "and kind = 'CORRECTION_REQUESTED'").param("t", trajectoryId).query(String.class).list(),
                 data.count("person_erasure", "employee_id = :p", employee),
                 data.count("trajectory_indicator", "trajectory_id = :p", trajectoryId),
-                data.count("contact", "trajectory_id = :p", trajectoryId));
+                data.count("contact", "trajectory_id = :p", trajectoryId),
+                data.count("questionnaire_mail", "person_id = :p", employee));
     }
 
     @Test
@@ -156,6 +167,7 @@ class ErasureTests {
         long due = closedOn("Verlopen", today.minus(Period.ofYears(2)).minusDays(1));
         long notYet = closedOn("Binnenkort", today.minus(Period.ofYears(2)).plusDays(1));
         long running = fixture.trajectory("Lopend", "Traject", "Nog bezig");
+        mailLinks(due);
         var notYetBefore = snapshot(notYet);
         var runningBefore = snapshot(running);
         var dueBefore = snapshot(due);
@@ -178,6 +190,8 @@ class ErasureTests {
         assertThat(after.notes()).containsOnly("");
         assertThat(after.ownLinks()).isZero();
         assertThat(after.questionnaireLinks()).isZero();
+        assertThat(dueBefore.mails()).as("own-data and assessment mails before").isEqualTo(2);
+        assertThat(after.mails()).as("every mail about the person, with or without a wave").isZero();
         assertThat(after.requests()).containsOnly("");
         assertThat(after.erasures()).isEqualTo(1);
         assertThat(Period.between(after.birthDate(), coachingStart).getYears()).as("the age band stays")

@@ -1,11 +1,11 @@
 package nl.jobcoachmonitor.measurement.web;
 
-import nl.jobcoachmonitor.measurement.QuestionnaireInvitations;
-import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.mail.MailLanguage;
 import nl.jobcoachmonitor.mail.MailState;
-
-import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.measurement.QuestionnaireInvitations;
+import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -84,7 +84,13 @@ class InvitationController {
         if (result.hasErrors()) {
             return show(page, model);
         }
-        long mail = invitations.invite(user, id, waveId, respondent, form.address(), form.language(), linkBase());
+        long mail;
+        try {
+            mail = invitations.invite(user, id, waveId, respondent, form.address(), form.language(), linkBase());
+        } catch (DomainRuleViolation e) {
+            result.rejectValue(e.field(), e.messageKey());
+            return show(page, model);
+        }
         var state = invitations.state(mail);
         if (state == MailState.SENT || state == MailState.OUTBOX) {
             redirect.addFlashAttribute("saved", state == MailState.SENT ? "measurement.mail.sent"

@@ -1,13 +1,13 @@
 package nl.jobcoachmonitor.measurement.web;
 
-import nl.jobcoachmonitor.mail.MailLanguage;
-
 import java.io.Serializable;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+
+import nl.jobcoachmonitor.mail.MailLanguage;
 
 /**
  * The coach's choice when mailing a questionnaire: the address (the employee's as recorded, or the one the coach

@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 import nl.jobcoachmonitor.measurement.Item;
 import nl.jobcoachmonitor.measurement.ItemType;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Section;
-import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

@@ -9,12 +9,12 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.measurement.Item;
 import nl.jobcoachmonitor.measurement.ItemType;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
 import nl.jobcoachmonitor.measurement.Section;
-import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
