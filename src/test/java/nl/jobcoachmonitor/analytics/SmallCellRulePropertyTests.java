@@ -1,79 +1,102 @@
 package nl.jobcoachmonitor.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.doubles;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Assume;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
- * Properties of {@link SmallCellRule} on random tables. The checks are plain static methods, so the examples in
+ * Properties of {@link SmallCellRule} on random tables (QuickTheories: a failure reports the smallest table it shrank
+ * to and the seed, rerun with {@code -DQT_SEED=...}). The checks are plain static methods, so the examples in
  * {@link SmallCellRuleTests} use them too.
  */
 class SmallCellRulePropertyTests {
 
     private static final int MINIMUM = SmallCellRule.MINIMUM_CELL_SIZE;
 
-    @Property(tries = 500)
-    void noPublishedTableRevealsAGroupUnderTen(@ForAll("tables") int[][] counts) {
-        assertNothingRevealed(counts, SmallCellRule.apply(counts));
+    @Test
+    void noPublishedTableRevealsAGroupUnderTen() {
+        qt().withExamples(500).forAll(tables()).checkAssert(counts -> assertNothingRevealed(counts,
+                SmallCellRule.apply(counts)));
     }
 
-    @Property(tries = 300)
-    void anIntruderTryingEveryTableThatFitsThePublishedFiguresLearnsNoSmallGroup(
-            @ForAll("smallTables") int[][] counts) {
-        var table = SmallCellRule.apply(counts);
-        var intruder = new Intruder(counts, table);
+    @Test
+    void anIntruderTryingEveryTableThatFitsThePublishedFiguresLearnsNoSmallGroup() {
+        // a table on which the intruder could not settle a question in time is no example (see Intruder)
+        qt().withExamples(300).forAll(smallTables().map(Attack::on).assuming(Attack::settled)
+                .describedAs(Attack::toString)).checkAssert(attack -> assertThat(attack.leak()).isNull());
+    }
 
-        for (int i = 0; i <= counts.length; i++) {
-            for (int j = 0; j <= counts[0].length; j++) {
-                if (!intruder.published(i, j)) {
-                    int value = intruder.trueValue(i, j);
-                    String entry = "entry %d,%d (%d) of %s".formatted(i, j, value, Arrays.deepToString(counts));
-                    if (value < MINIMUM) {
-                        // implies it can be other than its value
-                        assertThat(intruder.canBeAtLeast(i, j, MINIMUM)).as("%s is known to be under %d", entry,
-                                MINIMUM).isTrue();
-                    } else {
-                        assertThat(intruder.canBeOtherThan(i, j, value)).as("%s can be told exactly", entry)
-                                .isTrue();
+    @Test
+    void aTableWithoutSmallGroupsLosesNothing() {
+        qt().withExamples(200).forAll(tablesWithoutSmallGroups()).checkAssert(counts -> {
+            var table = SmallCellRule.apply(counts);
+
+            assertThat(table.cells().stream().flatMap(List::stream)).allMatch(Cell::shown);
+            assertThat(table.rowTotals()).allMatch(Cell::shown);
+            assertThat(table.columnTotals()).allMatch(Cell::shown);
+            assertThat(table.total().shown()).isTrue();
+        });
+    }
+
+    @Test
+    void aPercentageIsShownOnlyWithADenominatorOfTenAndNoSmallGroupOnEitherSide() {
+        qt().withExamples(500).forAll(denominators(), fractions()).checkAssert((denominator, fraction) -> {
+            int numerator = (int) Math.round(fraction * denominator);
+
+            var percentage = SmallCellRule.percentage(numerator, denominator);
+
+            if (percentage.shown()) {
+                assertThat(denominator).isGreaterThanOrEqualTo(MINIMUM);
+                assertThat(numerator).satisfiesAnyOf(n -> assertThat(n).isZero(),
+                        n -> assertThat(n).isGreaterThanOrEqualTo(MINIMUM));
+                assertThat(denominator - numerator).satisfiesAnyOf(n -> assertThat(n).isZero(),
+                        n -> assertThat(n).isGreaterThanOrEqualTo(MINIMUM));
+                assertThat(percentage.value()).isEqualTo(100.0 * numerator / denominator);
+            }
+        });
+    }
+
+    /**
+     * What an intruder learns of a table, entry by entry (inner cells and totals) as far as the first unpublished
+     * entry it learns too much about ({@code leak}) or cannot settle in time ({@code settled} false).
+     */
+    record Attack(int[][] counts, String leak, boolean settled) {
+
+        static Attack on(int[][] counts) {
+            var intruder = new Intruder(counts, SmallCellRule.apply(counts));
+            for (int i = 0; i <= counts.length; i++) {
+                for (int j = 0; j <= counts[0].length; j++) {
+                    if (!intruder.published(i, j)) {
+                        int value = intruder.trueValue(i, j);
+                        String entry = "entry %d,%d (%d) of %s".formatted(i, j, value, Arrays.deepToString(counts));
+                        // under 10: it can be at least 10 (which implies it can be other than its value)
+                        Boolean hidden = value < MINIMUM ? intruder.canBeAtLeast(i, j, MINIMUM)
+                                : intruder.canBeOtherThan(i, j, value);
+                        if (hidden == null) {
+                            return new Attack(counts, null, false);
+                        }
+                        if (!hidden) {
+                            return new Attack(counts, value < MINIMUM ? "%s is known to be under %d".formatted(
+                                    entry, MINIMUM) : "%s can be told exactly".formatted(entry), true);
+                        }
                     }
                 }
             }
+            return new Attack(counts, null, true);
         }
-    }
 
-    @Property(tries = 200)
-    void aTableWithoutSmallGroupsLosesNothing(@ForAll("tablesWithoutSmallGroups") int[][] counts) {
-        var table = SmallCellRule.apply(counts);
-
-        assertThat(table.cells().stream().flatMap(List::stream)).allMatch(Cell::shown);
-        assertThat(table.rowTotals()).allMatch(Cell::shown);
-        assertThat(table.columnTotals()).allMatch(Cell::shown);
-        assertThat(table.total().shown()).isTrue();
-    }
-
-    @Property(tries = 500)
-    void aPercentageIsShownOnlyWithADenominatorOfTenAndNoSmallGroupOnEitherSide(
-            @ForAll("denominators") int denominator, @ForAll("fractions") double fraction) {
-        int numerator = (int) Math.round(fraction * denominator);
-
-        var percentage = SmallCellRule.percentage(numerator, denominator);
-
-        if (percentage.shown()) {
-            assertThat(denominator).isGreaterThanOrEqualTo(MINIMUM);
-            assertThat(numerator).satisfiesAnyOf(n -> assertThat(n).isZero(),
-                    n -> assertThat(n).isGreaterThanOrEqualTo(MINIMUM));
-            assertThat(denominator - numerator).satisfiesAnyOf(n -> assertThat(n).isZero(),
-                    n -> assertThat(n).isGreaterThanOrEqualTo(MINIMUM));
-            assertThat(percentage.value()).isEqualTo(100.0 * numerator / denominator);
+        @Override
+        public String toString() {
+            return Arrays.deepToString(counts) + (settled ? "" : " (unsettled)") + (leak == null ? "" : ": " + leak);
         }
     }
 
@@ -150,44 +173,40 @@ class SmallCellRulePropertyTests {
         return grid;
     }
 
-    @Provide
-    Arbitrary<int[][]> tables() {
-        // small counts and zeros more often than uniform 0–60 would give them
-        return tablesOf(6, Arbitraries.oneOf(Arbitraries.integers().between(0, 12),
-                Arbitraries.integers().between(0, 60)));
+    /** Tables of 1 to 6 rows and columns; small counts and zeros more often than uniform 0–60 would give them. */
+    static Gen<int[][]> tables() {
+        return tablesOf(6, Generate.oneOf(integers().between(0, 12), integers().between(0, 60)));
     }
 
-    @Provide
-    Arbitrary<int[][]> smallTables() {
-        return tablesOf(3, Arbitraries.oneOf(Arbitraries.integers().between(0, 12),
-                Arbitraries.integers().between(0, 25)));
+    static Gen<int[][]> smallTables() {
+        return tablesOf(3, Generate.oneOf(integers().between(0, 12), integers().between(0, 25)));
     }
 
-    @Provide
-    Arbitrary<int[][]> tablesWithoutSmallGroups() {
-        return tablesOf(6, Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(MINIMUM, 60)));
+    static Gen<int[][]> tablesWithoutSmallGroups() {
+        return tablesOf(6, Generate.oneOf(integers().between(MINIMUM, 60), Generate.constant(0)));
     }
 
-    @Provide
-    Arbitrary<Integer> denominators() {
-        return Arbitraries.integers().between(0, 60);
+    static Gen<Integer> denominators() {
+        return integers().between(0, 60);
     }
 
-    @Provide
-    Arbitrary<Double> fractions() {
-        return Arbitraries.doubles().between(0, 1);
+    /** Fractions with two decimals (0.00 to 1.00, all of them), and any fraction from 0 to 1. */
+    static Gen<Double> fractions() {
+        return Generate.oneOf(doubles().between(0, 1),
+                integers().between(0, 100).map(hundredths -> hundredths / 100.0));
     }
 
-    private static Arbitrary<int[][]> tablesOf(int maxSize, Arbitrary<Integer> counts) {
-        return Arbitraries.integers().between(1, maxSize).flatMap(rows -> Arbitraries.integers().between(1, maxSize)
-                .flatMap(columns -> counts.array(int[].class).ofSize(columns).array(int[][].class).ofSize(rows)));
+    /** Shrinks towards fewer rows and columns and smaller counts; shown as {@code [[1, 2], [3, 4]]}. */
+    private static Gen<int[][]> tablesOf(int maxSize, Gen<Integer> counts) {
+        return Generate.intArrays(integers().between(1, maxSize), integers().between(1, maxSize), counts);
     }
 
     /**
      * An intruder who knows the published figures, that totals add up, and that a suppressed count is at least 1,
      * and who tries tables that fit: depth-first over the suppressed inner cells, each from 1 up to the true grand
      * total plus 10. Independent of the linear programming in {@link SuppressionAudit}. A question it cannot settle
-     * within {@link #MAX_STEPS} rejects the try (jqwik reports too many rejections as a failure) rather than pass it.
+     * within {@link #MAX_STEPS} has no answer ({@code null}): that table is no example rather than a pass (and when ten
+     * tables in a row go unsettled, QuickTheories gives up, a failure).
      */
     static final class Intruder {
 
@@ -233,7 +252,8 @@ class SmallCellRulePropertyTests {
             return truth[i][j];
         }
 
-        boolean canBeOtherThan(int i, int j, int value) {
+        /** Whether a fitting table has another value at i,j; {@code null} when none was found but a search gave up. */
+        Boolean canBeOtherThan(int i, int j, int value) {
             steps = 0;
             boolean undecided = false;
             for (int distance = 1; distance <= cap; distance++) {
@@ -247,11 +267,11 @@ class SmallCellRulePropertyTests {
                     }
                 }
             }
-            Assume.that(!undecided);
-            return false;
+            return undecided ? null : false;
         }
 
-        boolean canBeAtLeast(int i, int j, int minimum) {
+        /** Whether a fitting table has at least the minimum at i,j; {@code null} as for {@link #canBeOtherThan}. */
+        Boolean canBeAtLeast(int i, int j, int minimum) {
             steps = 0;
             boolean undecided = false;
             for (int candidate = minimum; candidate <= cap; candidate++) {
@@ -261,8 +281,7 @@ class SmallCellRulePropertyTests {
                 }
                 undecided |= fits == null;
             }
-            Assume.that(!undecided);
-            return false;
+            return undecided ? null : false;
         }
 
         /**

@@ -1,7 +1,13 @@
 package nl.jobcoachmonitor.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.strings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import nl.jobcoachmonitor.JobcoachMonitorApplication;
+import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.coaching.ContactManagement;
 import nl.jobcoachmonitor.coaching.ContactMode;
 import nl.jobcoachmonitor.coaching.LogContactForm;
@@ -27,21 +33,12 @@ import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tag;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.thymeleaf.ITemplateEngine;
@@ -50,10 +47,11 @@ import org.thymeleaf.context.Context;
 /**
  * No health information reaches an accountability report: contacts get notes and reasons full of health words, the
  * coach's questionnaire gets health answers (mental health, addiction, GGZ), and neither the health-free view, nor
- * the stored report, nor its rendered page or PDF contains any of it. Runs on the real application and database
- * (started once for the container; jqwik has no Spring test support).
+ * the stored report, nor its rendered page or PDF contains any of it. Runs on the real application and database; the
+ * property (QuickTheories) runs inside an ordinary JUnit test, so the application is the one Spring test context of
+ * the integration tests.
  */
-@Tag("database")
+@IntegrationTest
 class HealthFreeReportPropertyTests {
 
     static final List<String> HEALTH_WORDS = List.of("depressie", "psychose", "angststoornis", "medicatie",
@@ -64,57 +62,81 @@ class HealthFreeReportPropertyTests {
             "addiction", "Lichamelijke gezondheid", "physical_health", "Geestelijke gezondheidszorg", "GGZ",
             "mental_health_care", "Huisarts", "general_practitioner");
 
-    static ConfigurableApplicationContext app;
+    @Autowired
+    UserDetailsService users;
 
-    @BeforeContainer
-    static void start() {
-        app = new SpringApplicationBuilder(JobcoachMonitorApplication.class).profiles("test")
-                .properties("server.port=0").run();
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlanManagement plans;
+
+    @Autowired
+    ContactManagement contacts;
+
+    @Autowired
+    MeasurementManagement measurements;
+
+    @Autowired
+    AccountabilityManagement accountability;
+
+    @Autowired
+    HealthFreeView healthFreeView;
+
+    @Autowired
+    ITemplateEngine templates;
+
+    @Autowired
+    GrantRules grantRules;
+
+    @Autowired
+    TrajectoryManagement trajectories;
+
+    /** A note or reason: two health words between a marker of its own ("qx" and eight letters) at either end. */
+    static Gen<String> notes() {
+        Gen<String> word = Generate.pick(HEALTH_WORDS);
+        Gen<String> marker = strings().betweenCodePoints('a', 'z').ofLength(8).map(s -> "qx" + s);
+        return word.zip(word, marker, (a, b, m) -> m + " " + a + " en " + b + " " + m);
     }
 
-    @AfterContainer
-    static void stop() {
-        if (app != null) {
-            app.close();
-        }
+    static Gen<List<String>> noteLists() {
+        return lists().of(notes()).ofSizeBetween(1, 5);
     }
 
-    @Provide
-    Arbitrary<String> notes() {
-        Arbitrary<String> word = Arbitraries.of(HEALTH_WORDS);
-        Arbitrary<String> marker = Arbitraries.strings().withCharRange('a', 'z').ofLength(8).map(s -> "qx" + s);
-        return Combinators.combine(word, word, marker).as((a, b, m) -> m + " " + a + " en " + b + " " + m);
+    static Gen<List<String>> lifeDomains() {
+        return subsets(List.of("mental_health", "addiction", "physical_health", "debts"));
     }
 
-    @Provide
-    Arbitrary<List<String>> noteLists() {
-        return notes().list().ofMinSize(1).ofMaxSize(5);
+    static Gen<List<String>> careProviders() {
+        return subsets(List.of("mental_health_care", "general_practitioner", "debt_counselling"));
     }
 
-    @Provide
-    Arbitrary<List<String>> lifeDomains() {
-        return Arbitraries.of("mental_health", "addiction", "physical_health", "debts").set().ofMinSize(1)
-                .map(ArrayList::new);
+    /** A non-empty subset of the values, each equally likely; shrinks towards the first value alone. */
+    static Gen<List<String>> subsets(List<String> values) {
+        return integers().between(1, (1 << values.size()) - 1).map(bits -> {
+            List<String> subset = new ArrayList<>();
+            for (int k = 0; k < values.size(); k++) {
+                if ((bits & 1 << k) != 0) {
+                    subset.add(values.get(k));
+                }
+            }
+            return subset;
+        });
     }
 
-    @Provide
-    Arbitrary<List<String>> careProviders() {
-        return Arbitraries.of("mental_health_care", "general_practitioner", "debt_counselling").set().ofMinSize(1)
-                .map(ArrayList::new);
+    @Test
+    void noHealthWordNoteOrAnswerReachesTheReport() {
+        qt().withExamples(12).forAll(noteLists(), notes(), lifeDomains(), careProviders())
+                .checkAssert(this::assertNoHealthWordNoteOrAnswerReachesTheReport);
     }
 
-    @Property(tries = 12)
-    void noHealthWordNoteOrAnswerReachesTheReport(@ForAll("noteLists") List<String> notes,
-            @ForAll("notes") String reason, @ForAll("lifeDomains") List<String> domains,
-            @ForAll("careProviders") List<String> providers) throws Exception {
-        var coach = (CurrentUser) app.getBean(UserDetailsService.class).loadUserByUsername(PlanCoach.ensure(app.getBean(JdbcClient.class)));
-        var jdbc = app.getBean(JdbcClient.class);
+    private void assertNoHealthWordNoteOrAnswerReachesTheReport(List<String> notes, String reason,
+            List<String> domains, List<String> providers) {
+        var coach = (CurrentUser) users.loadUserByUsername(PlanCoach.ensure(jdbc));
         LocalDate start = LocalDate.now().minusDays(10);
-        long trajectory = startTrajectory(coach, jdbc, start);
-        var plans = app.getBean(PlanManagement.class);
+        long trajectory = startTrajectory(coach, start);
         long goal = plans.addGoal(coach, trajectory, new GoalForm("Ik wil mijn werk volhouden", Set.of(), true, true,
                 LocalDate.now().plusMonths(3)));
-        var contacts = app.getBean(ContactManagement.class);
         int day = 0;
         for (String note : notes) {
             contacts.log(coach, trajectory, new LogContactForm(start.plusDays(day++ % 8), 45, Party.EMPLOYEE,
@@ -123,22 +145,18 @@ class HealthFreeReportPropertyTests {
         }
         long wave = jdbc.sql("select id from measurement_wave where trajectory_id = :t and code = 'T0'")
                 .param("t", trajectory).query(Long.class).single();
-        app.getBean(MeasurementManagement.class).submit(coach, trajectory, wave, Respondent.COACH,
+        measurements.submit(coach, trajectory, wave, Respondent.COACH,
                 Map.of("job_fit", 7, "rapport_coach", 4, "employer_support", 3, "life_domains", domains,
                         "care_providers", providers, "care_coordination", 3, "care_conflict", "yes", "expected_retention", 4,
                         "hours_sufficient", "enough"));
 
-        var accountability = app.getBean(AccountabilityManagement.class);
         long reportId = accountability.generate(coach, trajectory, start);
         var report = accountability.report(coach, trajectory, reportId);
-        var view = app.getBean(HealthFreeView.class).of(trajectory, start, start.plusMonths(6));
+        var view = healthFreeView.of(trajectory, start, start.plusMonths(6));
         var context = new Context(Locale.forLanguageTag("nl"));
         context.setVariable("report", report);
-        String html = app.getBean(ITemplateEngine.class).process("plan/report-print", context);
-        String pdf;
-        try (var document = Loader.loadPDF(nl.jobcoachmonitor.analytics.ReportPdf.of(html, "about:blank"))) {
-            pdf = new PDFTextStripper().getText(document);
-        }
+        String html = templates.process("plan/report-print", context);
+        String pdf = pdfText(html);
         assertThat(report.minutesTotal()).isEqualTo(45 * notes.size());
         List<String> forbidden = new ArrayList<>(HEALTH_WORDS);
         forbidden.addAll(ANSWER_TEXTS);
@@ -153,7 +171,15 @@ class HealthFreeReportPropertyTests {
         }
     }
 
-    @Example
+    private static String pdfText(String html) {
+        try (var document = Loader.loadPDF(nl.jobcoachmonitor.analytics.ReportPdf.of(html, "about:blank"))) {
+            return new PDFTextStripper().getText(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void theHealthFreeViewHasNoFieldForHealthDataNotesOrAnswers() {
         Set<String> names = new HashSet<>();
         for (Class<?> type : List.of(HealthFreeTrajectory.class, HealthFreeTrajectory.GoalHours.class,
@@ -166,14 +192,14 @@ class HealthFreeReportPropertyTests {
                 || n.contains("answer") || n.contains("health") || n.contains("diagnos") || n.contains("response"));
     }
 
-    private long startTrajectory(CurrentUser coach, JdbcClient jdbc, LocalDate start) {
+    private long startTrajectory(CurrentUser coach, LocalDate start) {
         long commissioner = jdbc.sql("select id from commissioner where name = 'UWV'").query(Long.class).single();
         if (jdbc.sql("select count(*) from grant_rule where commissioner_id = :c").param("c", commissioner)
                 .query(Integer.class).single() == 0) {
-            app.getBean(GrantRules.class).save(new GrantRule(commissioner, new BigDecimal("40"), 6, 24, 6,
+            grantRules.save(new GrantRule(commissioner, new BigDecimal("40"), 6, 24, 6,
                     ReportTemplate.UWV, new BigDecimal("6.5")));
         }
-        return app.getBean(TrajectoryManagement.class).start(coach, new StartTrajectoryForm(null, "Eigenschap",
+        return trajectories.start(coach, new StartTrajectoryForm(null, "Eigenschap",
                 "Gezond", LocalDate.of(1996, 6, 6), null, null, commissioner, TrajectoryPhase.COACHING, start, null,
                 "Eigenschap BV", "Medewerker", new BigDecimal("24"), ContractType.TEMPORARY, start, null));
     }
