@@ -255,8 +255,9 @@ class TwoFactorTests {
 
         assertThat(data.count("staff_second_factor", "user_id = :p", id)).isZero();
         assertThat(data.count("audit_event", "username = 'admin' and action = 'CHANGE' and object_type = "
-                + "'second_factor' and object_id = :p", "user:" + id)).isEqualTo(1);
+                + "'app_user' and object_id = :p", id + ": second factor reset")).isEqualTo(1);
         assertThat(browser.perform(get("/caseload")).getRedirectedUrl()).as("the session ended").endsWith("/login");
         assertThat(browser.logIn(user).getRedirectedUrl()).isEqualTo("/account/two-factor");
     }
+
 }
