@@ -55,7 +55,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProviderManager authenticationManager,
-            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy) throws Exception {
+            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy, SecondFactorThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Role.COACH.name(), Role.MANAGER.name()))
@@ -63,7 +64,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(c -> c.disable())
-                .addFilterAfter(new ApiSecondFactor(factors, policy), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiSecondFactor(factors, policy, throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
