@@ -119,7 +119,7 @@ class RecordedMails {
 
     List<OutboxEntry> outbox(int page, int size) {
         return jdbc.sql("select * from questionnaire_mail order by created_at desc, id desc limit :n offset :o")
-                .param("n", size).param("o", page * size)
+                .param("n", size).param("o", (long) page * size)
                 .query((rs, n) -> new OutboxEntry(rs.getLong("id"), rs.getObject("person_id", Long.class),
                         MailKind.valueOf(rs.getString("kind")), rs.getString("respondent"),
                         rs.getString("address"), MailLanguage.of(rs.getString("language")), rs.getString("subject"),
