@@ -30,13 +30,15 @@ class AuditQuery {
         var where = Where.of(organisationId, filter);
         long total = jdbc.sql("select count(*) from audit_event " + where.sql()).params(where.params())
                 .query(Long.class).single();
+        // a page past the end shows the last page
+        int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / AuditFilter.PAGE_SIZE));
         var rows = jdbc.sql("select * from audit_event " + where.sql()
                         + " order by occurred_at desc, id desc limit :limit offset :offset")
                 .params(where.params())
                 .param("limit", AuditFilter.PAGE_SIZE)
-                .param("offset", (long) filter.page() * AuditFilter.PAGE_SIZE)
+                .param("offset", (long) page * AuditFilter.PAGE_SIZE)
                 .query(AuditQuery::entry).list();
-        return new AuditPage(rows, total, filter.page());
+        return new AuditPage(rows, total, page);
     }
 
     List<AuditEntry> all(long organisationId, AuditFilter filter) {

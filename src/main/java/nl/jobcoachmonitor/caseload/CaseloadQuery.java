@@ -59,11 +59,13 @@ class CaseloadQuery {
                 + " left join employer er on er.id = t.employer_id"
                 + " join app_user u on u.id = t.coach_id";
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
+        // a page past the end (up to Integer.MAX_VALUE, whose offset would overflow an int) shows the last page
+        int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / CaseloadFilter.PAGE_SIZE));
         YearMonth month = YearMonth.now(clock);
         params.put("monthStart", month.atDay(1));
         params.put("nextMonth", month.plusMonths(1).atDay(1));
         params.put("limit", CaseloadFilter.PAGE_SIZE);
-        params.put("offset", filter.page() * CaseloadFilter.PAGE_SIZE);
+        params.put("offset", (long) page * CaseloadFilter.PAGE_SIZE);
         var rows = jdbc.sql("""
                 select t.id, e.first_name, e.last_name, er.name as employer_name, t.phase, u.display_name,
                   (select coalesce(sum(c.minutes), 0) from contact c where c.trajectory_id = t.id
@@ -77,7 +79,7 @@ class CaseloadQuery {
                         Math.round(rs.getLong("minutes_this_month") / 6.0) / 10.0,
                         rs.getObject("last_contact_on", java.time.LocalDate.class)))
                 .list();
-        return new CaseloadPage(rows, total, filter.page(), CaseloadFilter.PAGE_SIZE);
+        return new CaseloadPage(rows, total, page, CaseloadFilter.PAGE_SIZE);
     }
 
     /** Per coach of the organisation: active trajectories and hours logged this month. */

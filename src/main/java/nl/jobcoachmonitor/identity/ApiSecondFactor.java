@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The JSON API's second factor: where the policy requires one, or the account has one, an API request (HTTP Basic)
  * carries the current code of the account's authenticator in the header {@value #HEADER}; without it, 401. (A code is
- * not used up here: an API client sends the same one for its 30 seconds.)
+ * not used up here: an API client sends the same one for its 30 seconds.) A wrong code counts in the same
+ * {@link SecondFactorThrottle} as the web's second step: after five, the account gets 429 with {@code Retry-After}
+ * until the block has passed, whatever code it sends; the right password does not reset the count.
  */
 class ApiSecondFactor extends OncePerRequestFilter {
 
@@ -21,10 +23,12 @@ class ApiSecondFactor extends OncePerRequestFilter {
 
     private final SecondFactors factors;
     private final TwoFactorPolicy policy;
+    private final SecondFactorThrottle throttle;
 
-    ApiSecondFactor(SecondFactors factors, TwoFactorPolicy policy) {
+    ApiSecondFactor(SecondFactors factors, TwoFactorPolicy policy, SecondFactorThrottle throttle) {
         this.factors = factors;
         this.policy = policy;
+        this.throttle = throttle;
     }
 
     @Override
@@ -32,11 +36,24 @@ class ApiSecondFactor extends OncePerRequestFilter {
             throws ServletException, IOException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof CurrentUser user
-                && (policy.required() || factors.enrolled(user.id()))
-                && !factors.isCurrentCode(user.id(), request.getHeader(HEADER))) {
-            SecurityContextHolder.clearContext();
-            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-            return;
+                && (policy.required() || factors.enrolled(user.id()))) {
+            String code = request.getHeader(HEADER);
+            if (throttle.blocked(user.id())) {
+                SecurityContextHolder.clearContext();
+                response.setHeader("Retry-After", String.valueOf(SecondFactorThrottle.BLOCK.toSeconds()));
+                response.sendError(429);
+                return;
+            }
+            if (!factors.isCurrentCode(user.id(), code)) {
+                if (code != null && !code.isBlank()) {
+                    // a code was given and it is wrong: a guess (a missing header is a client without a code)
+                    throttle.failed(user.id());
+                }
+                SecurityContextHolder.clearContext();
+                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
+            throttle.succeeded(user.id());
         }
         chain.doFilter(request, response);
     }

@@ -1,5 +1,9 @@
 package nl.jobcoachmonitor.identity;
 
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -19,6 +23,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -55,7 +60,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProviderManager authenticationManager,
-            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy) throws Exception {
+            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy, SecondFactorThrottle throttle)
+            throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Role.COACH.name(), Role.MANAGER.name()))
@@ -63,7 +69,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(c -> c.disable())
-                .addFilterAfter(new ApiSecondFactor(factors, policy), BasicAuthenticationFilter.class)
+                .addFilterAfter(new ApiSecondFactor(factors, policy, throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
@@ -72,7 +78,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain web(HttpSecurity http, ProviderManager authenticationManager, PersonalDataAccess access,
-            SignIn signIn, SecurityContextRepository contexts) throws Exception {
+            SignIn signIn, SecurityContextRepository contexts, Clock clock,
+            @Value("${jcm.security.session-lifetime:PT12H}") Duration sessionLifetime) throws Exception {
         var failure = new SimpleUrlAuthenticationFailureHandler("/login?error") {
             @Override
             public void onAuthenticationFailure(jakarta.servlet.http.HttpServletRequest request,
@@ -107,6 +114,8 @@ class SecurityConfiguration {
                         .requestMatchers("/audit", "/audit/**", "/audit.csv").hasRole(Role.PRIVACY_OFFICER.name())
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
+                // a session ends after its absolute lifetime, however busy (the idle timeout is Spring Session's)
+                .addFilterBefore(new SessionLifetime(clock, sessionLifetime), SecurityContextHolderFilter.class)
                 // after the password, the second factor: nothing else until it is given (see SignIn)
                 .addFilterBefore(new SecondFactorGate(), AuthorizationFilter.class)
                 .formLogin(f -> f.loginPage("/login").successHandler(signIn).failureHandler(failure))

@@ -1,6 +1,7 @@
 package nl.jobcoachmonitor.identity;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,17 +27,20 @@ public class SignIn implements AuthenticationSuccessHandler {
     private final SecondFactors factors;
     private final TwoFactorPolicy policy;
     private final SecurityContextRepository contexts;
+    private final Clock clock;
 
-    SignIn(SecondFactors factors, TwoFactorPolicy policy, SecurityContextRepository contexts) {
+    SignIn(SecondFactors factors, TwoFactorPolicy policy, SecurityContextRepository contexts, Clock clock) {
         this.factors = factors;
         this.policy = policy;
         this.contexts = contexts;
+        this.clock = clock;
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
         var user = (CurrentUser) authentication.getPrincipal();
+        SessionLifetime.start(request.getSession(), clock);
         boolean enrolled = factors.enrolled(user.id());
         if (enrolled || policy.required()) {
             save(new PasswordOnly(user, enrolled), request, response);

@@ -72,14 +72,14 @@ public class AccountabilityManagement {
     @Transactional(readOnly = true)
     public AccountabilityReport report(CurrentUser user, long trajectoryId, long reportId) {
         TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
-        var report = reports.find(trajectoryId, reportId)
-                .orElseThrow(() -> new NotFoundException("accountability report", reportId));
+        var report = ofTrajectory(trajectoryId, reportId);
         access.read("accountability-report", reportId, trajectory.employeeId());
         return report;
     }
 
     public void save(CurrentUser user, long trajectoryId, long reportId, ReportForm form) {
         TrajectoryRef trajectory = plans.coachOnly(user, trajectoryId);
+        ofTrajectory(trajectoryId, reportId);
         reports.update(trajectoryId, reportId, form);
         access.changed("accountability-report", reportId, trajectory.employeeId());
     }
@@ -87,6 +87,7 @@ public class AccountabilityManagement {
     /** The coach has reviewed the report and signs it off: from now on it counts as sent and is frozen. */
     public void signOff(CurrentUser user, long trajectoryId, long reportId) {
         TrajectoryRef trajectory = plans.coachOnly(user, trajectoryId);
+        ofTrajectory(trajectoryId, reportId);
         reports.sign(trajectoryId, reportId, user.id(), clock.instant());
         access.changed("accountability-report", reportId, trajectory.employeeId());
     }
@@ -94,11 +95,19 @@ public class AccountabilityManagement {
     /** A correction of a signed-off report: a new draft version of the same period, texts copied, figures anew. */
     public long correct(CurrentUser user, long trajectoryId, long reportId) {
         TrajectoryRef trajectory = plans.coachOnly(user, trajectoryId);
-        var old = reports.find(trajectoryId, reportId)
-                .orElseThrow(() -> new NotFoundException("accountability report", reportId));
+        var old = ofTrajectory(trajectoryId, reportId);
         long id = reports.create(view.of(trajectoryId, old.periodFrom(), old.periodTo()), ReportForm.of(old),
                 user.id(), clock.instant());
         access.created("accountability-report", id, trajectory.employeeId());
         return id;
+    }
+
+    /**
+     * The report, if it is one of this trajectory's: a report id of another trajectory (or none) under this
+     * trajectory's address answers 404, logged as refused like any id outside the user's scope (see ErrorHandling).
+     */
+    private AccountabilityReport ofTrajectory(long trajectoryId, long reportId) {
+        return reports.find(trajectoryId, reportId)
+                .orElseThrow(() -> new NotFoundException("accountability report", reportId));
     }
 }

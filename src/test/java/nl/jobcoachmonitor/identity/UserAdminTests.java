@@ -139,4 +139,105 @@ class UserAdminTests {
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern(
                         "**/login"));
     }
+
+    /** A coach account "username" (password "demo") in the demo organisation, signed in: its session cookie. */
+    private jakarta.servlet.http.Cookie signedInCoach(String username) throws Exception {
+        jdbc.sql("insert into app_user (username, password_hash, display_name, role, organisation_id, enabled) "
+                + "select :u, password_hash, 'Te Wijzigen', 'COACH', organisation_id, true from app_user "
+                + "where username = 'coach'").param("u", username).update();
+        var session = mvc.perform(formLogin().user(username).password("demo")).andExpect(redirectedUrl("/"))
+                .andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+        return session;
+    }
+
+    private int version(long id) {
+        return jdbc.sql("select version from app_user where id = :id").param("id", id).query(Integer.class).single();
+    }
+
+    @Test
+    void changingARoleEndsTheUsersSessions() throws Exception {
+        var session = signedInCoach("rolwisselaar");
+        long id = data.userId("rolwisselaar");
+        var other = signedInCoach("blijvende-coach");
+        mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("displayName", "Te Wijzigen")
+                        .param("role", "MANAGER").param("organisationId", String.valueOf(organisationOf("coach"))))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern(
+                        "**/login"));
+        mvc.perform(get("/caseload").cookie(other)).andExpect(status().isOk());
+    }
+
+    @Test
+    void changingAPasswordOrOrganisationEndsTheUsersSessionsButARenameDoesNot() throws Exception {
+        var session = signedInCoach("wachtwoordwisselaar");
+        long id = data.userId("wachtwoordwisselaar");
+        mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("displayName", "Nieuwe Naam")
+                        .param("role", "COACH").param("organisationId", String.valueOf(organisationOf("coach"))))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+        mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("displayName", "Nieuwe Naam")
+                        .param("role", "COACH").param("organisationId", String.valueOf(organisationOf("coach")))
+                        .param("newPassword", "een-nieuw-lang-wachtwoord"))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().is3xxRedirection());
+
+        var again = mvc.perform(formLogin().user("wachtwoordwisselaar").password("een-nieuw-lang-wachtwoord"))
+                .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
+        jdbc.sql("insert into organisation (name, city) values ('Andere Organisatie', 'Utrecht')").update();
+        long otherOrganisation = jdbc.sql("select id from organisation where name = 'Andere Organisatie'")
+                .query(Long.class).single();
+        mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("displayName", "Nieuwe Naam")
+                        .param("role", "COACH").param("organisationId", String.valueOf(otherOrganisation)))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(get("/caseload").cookie(again)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void accountAdministrationIsInTheAccessLogWithoutThePassword() throws Exception {
+        long admin = data.userId("admin");
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+                        .param("username", "gelogde-coach").param("displayName", "Gelogde Coach").param("role", "COACH")
+                        .param("organisationId", String.valueOf(organisationOf("coach")))
+                        .param("password", "een-geheim-wachtwoord"))
+                .andExpect(redirectedUrl("/admin/users"));
+        long id = data.userId("gelogde-coach");
+        mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("displayName", "Gelogde Coach")
+                        .param("role", "MANAGER").param("organisationId", String.valueOf(organisationOf("coach")))
+                        .param("newPassword", "een-ander-geheim-wachtwoord"))
+                .andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").with(data.as("admin"))
+                .with(csrf())).andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "true").with(data.as("admin"))
+                .with(csrf())).andExpect(redirectedUrl("/admin/users"));
+        mvc.perform(post("/admin/users/{id}/two-factor", id).with(data.as("admin")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+
+        record Row(String username, Long userId, String action, String objectType, String objectId, String outcome) {
+        }
+        var rows = jdbc.sql("select username, user_id, action, object_type, object_id, outcome from audit_event "
+                        + "where id > :b and object_type = 'app_user' order by id").param("b", before)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getObject(2, Long.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
+                .list();
+        assertThat(rows).containsExactly(
+                new Row("admin", admin, "CREATE", "app_user", id + ": role=COACH, organisation=" + organisationOf(
+                        "coach"), "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": role=MANAGER, password", "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": blocked", "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": unblocked", "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": second factor reset", "ALLOWED"));
+        String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_event where object_id like '%geheim%' "
+                + "or object_id like :h").param("h", "%" + hash.substring(hash.length() - 20) + "%")
+                .query(Long.class).single()).isZero();
+    }
 }

@@ -243,19 +243,23 @@ class ErasureTests {
         var before = snapshot(id);
 
         String page = mvc.perform(get("/admin/erasure").param("employee", String.valueOf(employee))
+                .param("name", "verzoeker  bewaard").param("birthYear", "1998")
                 .with(data.as("admin"))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Verzoeker Bewaard", "1998", "Gegevens definitief wissen");
 
         mvc.perform(post("/admin/erasure").with(data.as("admin")).with(csrf())
-                .param("employee", String.valueOf(employee)).param("reason", "Verzoek per e-mail"));
+                .param("employee", String.valueOf(employee)).param("name", "Verzoeker Bewaard")
+                .param("birthYear", "1998").param("reason", "Verzoek per e-mail"));
         assertThat(snapshot(id)).as("not confirmed").isEqualTo(before);
         var noReason = mvc.perform(post("/admin/erasure").with(data.as("admin")).with(csrf())
-                .param("employee", String.valueOf(employee)).param("reason", " ").param("confirm", "yes")).andReturn();
+                .param("employee", String.valueOf(employee)).param("name", "Verzoeker Bewaard")
+                .param("birthYear", "1998").param("reason", " ").param("confirm", "yes")).andReturn();
         assertThat(noReason.getFlashMap().get("eraseError")).isEqualTo("erasure.reason.required");
         assertThat(snapshot(id)).isEqualTo(before);
 
         var done = mvc.perform(post("/admin/erasure").with(data.as("admin")).with(csrf())
-                .param("employee", String.valueOf(employee)).param("reason", "Verzoek per e-mail van 3 maart")
+                .param("employee", String.valueOf(employee)).param("name", "Verzoeker Bewaard")
+                .param("birthYear", "1998").param("reason", "Verzoek per e-mail van 3 maart")
                 .param("confirm", "yes")).andReturn();
         assertThat(done.getFlashMap().get("erased")).isEqualTo(true);
         var after = snapshot(id);
@@ -267,8 +271,11 @@ class ErasureTests {
         assertThat(jdbc.sql("select count(*) from audit_event where person_id = :p and action = 'DELETE' "
                 + "and username = 'admin'").param("p", employee).query(Long.class).single()).isEqualTo(1);
         String again = mvc.perform(get("/admin/erasure").param("employee", String.valueOf(employee))
+                .param("name", "Verzoeker Bewaard").param("birthYear", "1998")
                 .with(data.as("admin"))).andReturn().getResponse().getContentAsString();
-        assertThat(again).contains("al gewist").doesNotContain("Verzoeker");
+        assertThat(again).as("the name is gone, so it names no one any more")
+                .contains("Er is geen werknemer met dit nummer, deze naam en dit geboortejaar.")
+                .doesNotContain(">Verzoeker Bewaard<");
     }
 
     @Test
@@ -277,10 +284,12 @@ class ErasureTests {
         long employee = data.employeeIdOf(id);
         var before = snapshot(id);
         String page = mvc.perform(get("/admin/erasure").param("employee", String.valueOf(employee))
+                .param("name", "Nogbezig Traject").param("birthYear", "1998")
                 .with(data.as("admin"))).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("nog een lopend traject").doesNotContain("Gegevens definitief wissen");
         var refused = mvc.perform(post("/admin/erasure").with(data.as("admin")).with(csrf())
-                .param("employee", String.valueOf(employee)).param("reason", "Verzoek").param("confirm", "yes"))
+                .param("employee", String.valueOf(employee)).param("name", "Nogbezig Traject")
+                .param("birthYear", "1998").param("reason", "Verzoek").param("confirm", "yes"))
                 .andReturn();
         assertThat(refused.getFlashMap().get("eraseError")).isEqualTo("erasure.running");
         assertThat(snapshot(id)).isEqualTo(before);
@@ -292,7 +301,8 @@ class ErasureTests {
         var before = snapshot(id);
         for (String user : List.of("coach", "manager", "gemeente", "onderzoeker")) {
             int status = mvc.perform(post("/admin/erasure").with(data.as(user)).with(csrf())
-                    .param("employee", String.valueOf(data.employeeIdOf(id))).param("reason", "x")
+                    .param("employee", String.valueOf(data.employeeIdOf(id))).param("name", "Beschermd Bewaard")
+                    .param("birthYear", "1998").param("reason", "x")
                     .param("confirm", "yes")).andReturn().getResponse().getStatus();
             assertThat(status).isEqualTo(403);
         }
@@ -334,5 +344,55 @@ class ErasureTests {
         long answers = data.count("response", "wave_id = :p", wave);
         job.eraseDue();
         assertThat(data.count("response", "wave_id = :p", wave)).as("answers (no free text) stay").isEqualTo(answers);
+    }
+
+    /**
+     * The erasure page shows a person only when the administrator names them: number, name and birth year. A wrong
+     * name or year answers exactly as an unknown number does, and is logged as refused; so is a wrong erasure.
+     */
+    @Test
+    void theErasurePageShowsAPersonOnlyWhenTheAdministratorNamesThem() throws Exception {
+        long id = closedOn("Genoemde", LocalDate.now().minusDays(1));
+        long employee = data.employeeIdOf(id);
+        long unknown = jdbc.sql("select max(id) + 1000 from employee").query(Long.class).single();
+        long denied = data.deniedAccessesBy("admin");
+
+        String unknownNumber = lookup(String.valueOf(unknown), "Genoemde Bewaard", "1998");
+        assertThat(unknownNumber).contains("Er is geen werknemer met dit nummer, deze naam en dit geboortejaar.");
+        for (String[] wrong : List.of(new String[] {"", ""}, new String[] {"Andere Naam", "1998"},
+                new String[] {"Genoemde", "1998"}, new String[] {"Genoemde Bewaard", "1999"},
+                new String[] {"Genoemde Bewaard", "negentien"})) {
+            String page = lookup(String.valueOf(employee), wrong[0], wrong[1]);
+            assertThat(page).as(String.join("/", wrong)).doesNotContain(">Genoemde Bewaard<")
+                    .doesNotContain("Gegevens definitief wissen");
+            assertThat(withoutVaryingParts(page, employee, wrong[0], wrong[1]))
+                    .isEqualTo(withoutVaryingParts(unknownNumber, unknown, "Genoemde Bewaard", "1998"));
+        }
+        assertThat(data.deniedAccessesBy("admin")).isEqualTo(denied + 6);
+
+        var before = snapshot(id);
+        var wrongErasure = mvc.perform(post("/admin/erasure").with(data.as("admin")).with(csrf())
+                .param("employee", String.valueOf(employee)).param("name", "Andere Naam").param("birthYear", "1998")
+                .param("reason", "Verzoek").param("confirm", "yes")).andReturn();
+        assertThat(wrongErasure.getFlashMap().get("eraseError")).isEqualTo("erasure.notFound");
+        assertThat(snapshot(id)).isEqualTo(before);
+        assertThat(data.deniedAccessesBy("admin")).isEqualTo(denied + 7);
+
+        assertThat(lookup(String.valueOf(employee), " GENOEMDE   bewaard ", "1998"))
+                .contains(">Genoemde Bewaard<", "Gegevens definitief wissen");
+    }
+
+    private String lookup(String employee, String name, String birthYear) throws Exception {
+        return mvc.perform(get("/admin/erasure").param("employee", employee).param("name", name)
+                .param("birthYear", birthYear).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+    }
+
+    /** The page without its CSRF token and without what was typed (echoed in the form). */
+    private static String withoutVaryingParts(String page, long employee, String name, String birthYear) {
+        String s = page.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+        s = s.replace("value=\"" + employee + "\"", "value=\"\"");
+        s = s.replace("value=\"" + name.strip() + "\"", "value=\"\"");
+        return s.replace("value=\"" + birthYear.strip() + "\"", "value=\"\"");
     }
 }

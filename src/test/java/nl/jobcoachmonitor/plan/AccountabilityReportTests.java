@@ -135,4 +135,36 @@ class AccountabilityReportTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(print).contains("In deze periode zijn geen contacten vastgelegd.");
     }
+
+    @Test
+    void aReportOfAnotherTrajectoryUnderTheCoachsOwnTrajectoryIsNotFoundAndLoggedAsRefused() throws Exception {
+        LocalDate start = LocalDate.now().minusDays(12);
+        long own = trajectory("UWV Eigenregio", start);
+        long other = trajectory("UWV Andereregio", start);
+        accountability.generate(coach(), own, start);
+        long foreign = accountability.generate(coach(), other, start);
+        String coach = PlanCoach.ensure(jdbc);
+        long denied = data.deniedAccessesBy(coach);
+
+        mvc.perform(get("/trajectories/{id}/reports/{r}", own, foreign).with(data.as(coach)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/trajectories/{id}/reports/{r}/print", own, foreign).with(data.as(coach)))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/trajectories/{id}/reports/{r}", own, foreign).with(data.as(coach)).with(csrf())
+                        .param("summary", "Overschreven").param("employeeGrade", "8"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/trajectories/{id}/reports/{r}/sign", own, foreign).with(data.as(coach)).with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/trajectories/{id}/reports/{r}/correction", own, foreign).with(data.as(coach))
+                .with(csrf())).andExpect(status().isNotFound());
+        mvc.perform(post("/trajectories/{id}/reports/{r}/employer-assessment-link", own, foreign)
+                .with(data.as(coach)).with(csrf())).andExpect(status().isNotFound());
+
+        assertThat(data.deniedAccessesBy(coach)).isEqualTo(denied + 6);
+        var report = accountability.report(coach(), other, foreign);
+        assertThat(report.summary()).as("untouched").isNotEqualTo("Overschreven");
+        assertThat(report.signed()).isFalse();
+        assertThat(jdbc.sql("select count(*) from accountability_report where trajectory_id = :t")
+                .param("t", other).query(Long.class).single()).isEqualTo(1);
+    }
 }

@@ -1,12 +1,11 @@
 package nl.jobcoachmonitor.identity.web;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
-import nl.jobcoachmonitor.identity.FailureThrottle;
 import nl.jobcoachmonitor.identity.PasswordOnly;
 import nl.jobcoachmonitor.identity.SecondFactorGate;
+import nl.jobcoachmonitor.identity.SecondFactorThrottle;
 import nl.jobcoachmonitor.identity.SecondFactors;
 import nl.jobcoachmonitor.identity.SignIn;
 import nl.jobcoachmonitor.identity.TwoFactorPolicy;
@@ -28,25 +27,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Two-factor authentication of staff: the second login step (a code from the authenticator app, or a recovery code)
  * and the enrolment (the secret as text and QR code, confirmed by a first code, then the recovery codes, once).
- * Wrong codes are throttled per account: after {@value #MAX_FAILURES} the account waits {@link #BLOCK}.
+ * Wrong codes are throttled per account ({@link SecondFactorThrottle}, shared with the JSON API): after
+ * {@value #MAX_FAILURES} the account waits {@link #BLOCK}.
  */
 @Controller
 class TwoFactorController {
 
-    static final int MAX_FAILURES = 5;
-    static final Duration BLOCK = Duration.ofMinutes(5);
+    static final int MAX_FAILURES = SecondFactorThrottle.MAX_FAILURES;
+    static final Duration BLOCK = SecondFactorThrottle.BLOCK;
     private static final String ISSUER = "Jobcoach Monitor";
 
     private final SecondFactors factors;
     private final SignIn signIn;
     private final TwoFactorPolicy policy;
-    private final FailureThrottle failures;
+    private final SecondFactorThrottle failures;
 
-    TwoFactorController(SecondFactors factors, SignIn signIn, TwoFactorPolicy policy, Clock clock) {
+    TwoFactorController(SecondFactors factors, SignIn signIn, TwoFactorPolicy policy, SecondFactorThrottle failures) {
         this.factors = factors;
         this.signIn = signIn;
         this.policy = policy;
-        this.failures = new FailureThrottle(clock, BLOCK);
+        this.failures = failures;
     }
 
     /** Nothing of these pages (secrets, codes) is cached. */
@@ -67,19 +67,18 @@ class TwoFactorController {
             return "redirect:/";
         }
         var user = partial.getPrincipal();
-        String key = "u:" + user.id();
-        if (failures.blocked(key, MAX_FAILURES)) {
+        if (failures.blocked(user.id())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("error", "twoFactor.throttled");
             return "identity/login-code";
         }
         var outcome = factors.verify(user.id(), code);
         if (outcome == SecondFactors.Outcome.REFUSED) {
-            failures.failed(key);
+            failures.failed(user.id());
             model.addAttribute("error", "twoFactor.code.wrong");
             return "identity/login-code";
         }
-        failures.reset(key);
+        failures.succeeded(user.id());
         signIn.complete(user, request, response);
         if (outcome == SecondFactors.Outcome.RECOVERY_CODE) {
             redirect.addFlashAttribute("recoveryCodesLeft", factors.recoveryCodesLeft(user.id()));
@@ -97,19 +96,18 @@ class TwoFactorController {
     String confirm(@AuthenticationPrincipal CurrentUser user, Authentication authentication,
             @RequestParam(defaultValue = "") String code, Model model, HttpServletRequest request,
             HttpServletResponse response) {
-        String key = "u:" + user.id();
-        if (failures.blocked(key, MAX_FAILURES)) {
+        if (failures.blocked(user.id())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("error", "twoFactor.throttled");
             return page(user, model);
         }
         var codes = factors.confirm(user.id(), code);
         if (codes.isEmpty()) {
-            failures.failed(key);
+            failures.failed(user.id());
             model.addAttribute("error", "twoFactor.code.wrong");
             return page(user, model);
         }
-        failures.reset(key);
+        failures.succeeded(user.id());
         if (authentication instanceof PasswordOnly) {
             signIn.complete(user, request, response);
         } else {
@@ -123,19 +121,18 @@ class TwoFactorController {
     @PostMapping(SecondFactorGate.ENROL_PAGE + "/recovery-codes")
     String renewRecoveryCodes(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String code,
             Model model, HttpServletResponse response) {
-        String key = "u:" + user.id();
-        if (failures.blocked(key, MAX_FAILURES)) {
+        if (failures.blocked(user.id())) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("error", "twoFactor.throttled");
             return page(user, model);
         }
         var codes = factors.renewRecoveryCodes(user.id(), code);
         if (codes.isEmpty()) {
-            failures.failed(key);
+            failures.failed(user.id());
             model.addAttribute("error", "twoFactor.code.wrong");
             return page(user, model);
         }
-        failures.reset(key);
+        failures.succeeded(user.id());
         model.addAttribute("recoveryCodes", codes.get());
         model.addAttribute("renewed", true);
         return "identity/two-factor";

@@ -28,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator manages staff accounts and roles. Sees no case content. */
+/**
+ * The administrator manages staff accounts and roles. Sees no case content. Every change is in the access log (object
+ * {@code app_user}, its id and what changed, never a password); a change of role, organisation or password and a block
+ * end the user's sessions at once, so the old rights do not linger in an open browser.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -74,9 +78,12 @@ class UserAdminController {
         }
         if (!result.hasErrors()) {
             try {
-                accounts.save(UserAccount.create(form.username(), encoder.encode(form.password()),
+                var created = accounts.save(UserAccount.create(form.username(), encoder.encode(form.password()),
                         form.displayName().trim(), form.email(), form.role(), form.organisationId(),
                         form.commissionerId()));
+                access.created("app_user", created.getId() + ": " + String.join(", ",
+                        assignment(created.getRole(), created.getOrganisationId(), created.getCommissionerId())),
+                        null);
             } catch (DomainRuleViolation e) {
                 result.rejectValue(e.field(), e.messageKey());
             }
@@ -109,12 +116,44 @@ class UserAdminController {
         }
         if (!result.hasErrors()) {
             try {
+                var role = account.getRole();
+                var organisationId = account.getOrganisationId();
+                var commissionerId = account.getCommissionerId();
+                var displayName = account.getDisplayName();
+                var email = account.getEmail();
                 account.assign(form.role(), form.organisationId(), form.commissionerId());
                 account.rename(form.displayName().trim(), form.email());
                 if (!password.isEmpty()) {
                     account.changePasswordHash(encoder.encode(password));
                 }
                 accounts.save(account);
+                // what changed, for the log: the rights' new values, the rest by name only (never a password)
+                var changes = new java.util.ArrayList<String>();
+                if (account.getRole() != role) {
+                    changes.add("role=" + account.getRole());
+                }
+                if (!java.util.Objects.equals(account.getOrganisationId(), organisationId)) {
+                    changes.add("organisation=" + account.getOrganisationId());
+                }
+                if (!java.util.Objects.equals(account.getCommissionerId(), commissionerId)) {
+                    changes.add("commissioner=" + account.getCommissionerId());
+                }
+                boolean rights = !changes.isEmpty();
+                if (!password.isEmpty()) {
+                    changes.add("password");
+                }
+                if (!account.getDisplayName().equals(displayName)) {
+                    changes.add("name");
+                }
+                if (!java.util.Objects.equals(account.getEmail(), email)) {
+                    changes.add("email");
+                }
+                if (!changes.isEmpty()) {
+                    access.changed("app_user", id + ": " + String.join(", ", changes), null);
+                }
+                if (rights || !password.isEmpty()) {
+                    endSessions(account);
+                }
             } catch (DomainRuleViolation e) {
                 result.rejectValue(e.field(), e.messageKey());
             } catch (org.springframework.dao.OptimisticLockingFailureException e) {
@@ -143,9 +182,10 @@ class UserAdminController {
         var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         account.setEnabled(enabled);
         accounts.save(account);
+        access.changed("app_user", id + (enabled ? ": unblocked" : ": blocked"), null);
         if (!enabled) {
             // A blocked account is logged out everywhere at once, not when its sessions time out.
-            sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+            endSessions(account);
         }
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/users";
@@ -160,10 +200,27 @@ class UserAdminController {
     String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
         var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         factors.reset(id);
-        access.changed("second_factor", "user:" + id, null);
-        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+        access.changed("app_user", id + ": second factor reset", null);
+        endSessions(account);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/users";
+    }
+
+    /** Ends all sessions of the account (Spring Session's index by principal name), wherever they are open. */
+    private void endSessions(UserAccount account) {
+        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+    }
+
+    private static java.util.List<String> assignment(Role role, Long organisationId, Long commissionerId) {
+        var parts = new java.util.ArrayList<String>();
+        parts.add("role=" + role);
+        if (organisationId != null) {
+            parts.add("organisation=" + organisationId);
+        }
+        if (commissionerId != null) {
+            parts.add("commissioner=" + commissionerId);
+        }
+        return parts;
     }
 
     private static Map<Long, String> names(java.util.List<Named> list) {

@@ -255,8 +255,56 @@ class TwoFactorTests {
 
         assertThat(data.count("staff_second_factor", "user_id = :p", id)).isZero();
         assertThat(data.count("audit_event", "username = 'admin' and action = 'CHANGE' and object_type = "
-                + "'second_factor' and object_id = :p", "user:" + id)).isEqualTo(1);
+                + "'app_user' and object_id = :p", id + ": second factor reset")).isEqualTo(1);
         assertThat(browser.perform(get("/caseload")).getRedirectedUrl()).as("the session ended").endsWith("/login");
         assertThat(browser.logIn(user).getRedirectedUrl()).isEqualTo("/account/two-factor");
+    }
+
+    @Test
+    void wrongApiCodesAreCountedLikeTheWebsAndTheRightPasswordDoesNotResetTheCount() throws Exception {
+        var browser = new Browser();
+        String user = newCoach("tf-api-throttle");
+        var enrolment = enrol(browser, user);
+        var basic = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(user, "demo");
+        String secret = enrolment.secret().replace(" ", "");
+        for (int i = 0; i < TwoFactorController.MAX_FAILURES; i++) {
+            String current = Totp.code(secret, clock.instant());
+            String wrong = String.format("%06d", (Integer.parseInt(current) + 1) % 1_000_000);
+            var refused = mvc.perform(get("/api/v1/trajectories").with(basic).header("X-Second-Factor", wrong))
+                    .andReturn().getResponse();
+            assertThat(refused.getStatus()).as("wrong code %d, with the right password", i).isEqualTo(401);
+        }
+        var blocked = mvc.perform(get("/api/v1/trajectories").with(basic)
+                .header("X-Second-Factor", Totp.code(secret, clock.instant()))).andReturn().getResponse();
+        assertThat(blocked.getStatus()).as("blocked, even with the right code").isEqualTo(429);
+        assertThat(blocked.getHeader("Retry-After")).isNotNull();
+
+        // the same count as the web's second step: a new login with the right password is blocked there too
+        browser.logIn(user);
+        var web = browser.code(nextCode(enrolment.secret()));
+        assertThat(web.getStatus()).isEqualTo(429);
+        assertThat(web.getContentAsString()).contains("Te vaak een verkeerde code.");
+
+        clock.moveForward(TwoFactorController.BLOCK.plusMinutes(1));
+        assertThat(mvc.perform(get("/api/v1/trajectories").with(basic)
+                        .header("X-Second-Factor", Totp.code(secret, clock.instant()))).andReturn().getResponse()
+                .getStatus()).as("after the block").isEqualTo(200);
+    }
+
+    @Test
+    void wrongWebCodesBlockTheApiToo() throws Exception {
+        var browser = new Browser();
+        String user = newCoach("tf-web-then-api");
+        var enrolment = enrol(browser, user);
+        browser.logIn(user);
+        for (int i = 0; i < TwoFactorController.MAX_FAILURES; i++) {
+            browser.code("wrong" + i);
+        }
+        var basic = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .httpBasic(user, "demo");
+        assertThat(mvc.perform(get("/api/v1/trajectories").with(basic).header("X-Second-Factor",
+                        Totp.code(enrolment.secret().replace(" ", ""), clock.instant()))).andReturn().getResponse()
+                .getStatus()).isEqualTo(429);
     }
 }
