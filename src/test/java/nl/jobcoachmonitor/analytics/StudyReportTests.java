@@ -71,7 +71,12 @@ class StudyReportTests {
         assertThat(table.get("report.row.hoursSecond").value()).isBetween(3.2, 4.4);
         assertThat(table.get("report.row.employeeHoursFirst").value())
                 .isGreaterThan(table.get("report.row.employerHoursFirst").value());
-        assertThat(table.get("report.row.retained").value()).isBetween(80.0, 95.0);
+        // About 88% of some 90 retained: the group not retained is about 10 persons, at the noisy threshold of the cell
+        // key method, so shown or not by the draws (the record keys' secret is new in every test database).
+        var retainedShare = table.get("report.row.retained");
+        if (retainedShare.shown()) {
+            assertThat(retainedShare.value()).isBetween(80.0, 95.0);
+        }
         assertThat(table.get("report.row.positiveDevelopment").value()).isBetween(15.0, 35.0);
 
         var values = report.workValues();
