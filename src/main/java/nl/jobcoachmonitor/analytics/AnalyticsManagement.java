@@ -6,12 +6,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 
+import nl.jobcoachmonitor.analytics.CellKeyPerturbation.Bounds;
+import nl.jobcoachmonitor.analytics.CellKeyPerturbation.CellKey;
 import nl.jobcoachmonitor.analytics.ReportQuery.Row;
 import nl.jobcoachmonitor.analytics.ReportQuery.Scope;
 import nl.jobcoachmonitor.analytics.StudyReport.Association;
@@ -44,14 +44,24 @@ public class AnalyticsManagement {
             "own_goals", "income", "contribute");
 
     private final ReportQuery query;
+    private final RecordKeys recordKeys;
     private final PersonalDataAccess access;
     private final Clock clock;
 
-    AnalyticsManagement(ReportQuery query, PersonalDataAccess access, Clock clock) {
+    AnalyticsManagement(ReportQuery query, RecordKeys recordKeys, PersonalDataAccess access, Clock clock) {
         this.query = query;
+        this.recordKeys = recordKeys;
         this.access = access;
         this.clock = clock;
     }
+
+    // The fixed bounds of each variable (INSTRUMENTS.md and the domain); values outside count as the bound.
+    static final Bounds AGE = new Bounds(16, 40);
+    static final Bounds CONTRACT_HOURS = new Bounds(0, 40);
+    static final Bounds GRADE = new Bounds(1, 10);
+    static final Bounds HOURS_PER_MONTH = new Bounds(0, 20);
+    static final Bounds CAPABILITY_SET = new Bounds(0, 7);
+    static final Bounds FIVE_POINT = new Bounds(1, 5);
 
     public StudyReport report(CurrentUser user, ReportFilter requested) {
         Scope scope;
@@ -66,21 +76,60 @@ public class AnalyticsManagement {
         } else {
             throw new NotFoundException("report", user.id());
         }
-        access.searched("study_report", describe(filter));
         List<Row> rows = query.rows(scope, filter);
+        logSearch(filter, rows);
         if (user.role() != Role.MANAGER && !rows.isEmpty()
                 && (distinct(rows, Row::coachId) < 2 || distinct(rows, Row::employerId) < 2)) {
             return StudyReport.refused(filter, "report.refused.narrow");
         }
-        return new StudyReport(filter, null, SmallCellRule.count(rows.size()),
-                SmallCellRule.count((int) distinct(rows, Row::coachId)), table(rows),
-                workValues(query.workValues(scope, filter)), months(rows, query.months(scope, filter)),
-                associations(rows));
+        long[] keys = new long[rows.size()];
+        CellKey all = CellKey.EMPTY;
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = recordKeys.trajectory(rows.get(i).trajectoryId());
+            all = all.plus(keys[i]);
+        }
+        CellKey coaches = CellKey.EMPTY;
+        var coachIds = rows.stream().map(Row::coachId).distinct().toList();
+        for (long coach : coachIds) {
+            coaches = coaches.plus(recordKeys.coach(coach));
+        }
+        return new StudyReport(filter, null, CellKeyPerturbation.publishedCount(rows.size(), all),
+                CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table(rows, keys),
+                workValues(query.workValues(scope, filter, WORK_VALUES)), months(rows, keys, query.months(scope,
+                        filter)), associations(rows, keys));
     }
 
-    private static String describe(ReportFilter f) {
-        return "from=" + f.from() + ";to=" + f.to() + ";age=" + f.ageBand() + ";phase=" + f.phase()
-                + ";commissioner=" + f.commissionerId();
+    /**
+     * The report's search in the access log, once for every organisation whose trajectories it read, so that
+     * organisation's privacy officer sees it; once without an organisation when it read none.
+     */
+    private void logSearch(ReportFilter filter, List<Row> rows) {
+        var organisations = rows.stream().map(Row::organisationId).distinct().sorted().toList();
+        if (organisations.isEmpty()) {
+            access.searched("study_report", describe(filter));
+        }
+        for (long organisation : organisations) {
+            access.searched("study_report", describe(filter), organisation);
+        }
+    }
+
+    /**
+     * The selection, short enough for the log's object id (60 characters): the months, then the age band, phase and
+     * commissioner when chosen, e.g. {@code 2026-01..2026-06;FROM_30;COACHING}.
+     */
+    static String describe(ReportFilter f) {
+        StringBuilder s = new StringBuilder().append(f.from() == null ? "" : f.from()).append("..")
+                .append(f.to() == null ? "" : f.to());
+        if (f.ageBand() != null) {
+            s.append(';').append(f.ageBand());
+        }
+        if (f.phase() != null) {
+            s.append(';').append(f.phase());
+        }
+        if (f.commissionerId() != null) {
+            s.append(";c").append(f.commissionerId());
+        }
+        return s.toString();
     }
 
     private static long distinct(List<Row> rows, Function<Row, Object> key) {
@@ -89,27 +138,31 @@ public class AnalyticsManagement {
 
     // ---- the study's table ----
 
-    private static List<Measure> table(List<Row> rows) {
+    private static List<Measure> table(List<Row> rows, long[] keys) {
         List<Measure> table = new ArrayList<>();
-        table.add(mean("report.row.age", rows, r -> (double) r.age(), 30.0));
-        table.add(mean("report.row.contractHours", rows,
-                r -> r.contractHours() == null ? null : r.contractHours().doubleValue(), 24.0));
-        table.add(percent("report.row.toldEmployer", rows, r -> r.disclosedEmployer() == null ? null
+        table.add(mean("report.row.age", rows, keys, r -> (double) r.age(), AGE, 30.0));
+        table.add(mean("report.row.contractHours", rows, keys,
+                r -> r.contractHours() == null ? null : r.contractHours().doubleValue(), CONTRACT_HOURS, 24.0));
+        table.add(percent("report.row.toldEmployer", rows, keys, r -> r.disclosedEmployer() == null ? null
                 : !"no".equals(r.disclosedEmployer()), 78.0));
-        table.add(mean("report.row.reactionEmployer", rows, r -> number(r.reactionEmployer()), 8.4));
-        table.add(percent("report.row.toldColleagues", rows, r -> r.disclosedColleagues() == null ? null
+        table.add(mean("report.row.reactionEmployer", rows, keys, r -> number(r.reactionEmployer()), GRADE, 8.4));
+        table.add(percent("report.row.toldColleagues", rows, keys, r -> r.disclosedColleagues() == null ? null
                 : !"no".equals(r.disclosedColleagues()), 58.0));
-        table.add(mean("report.row.reactionColleagues", rows, r -> number(r.reactionColleagues()), 7.9));
-        table.add(mean("report.row.coachValue", rows, r -> number(r.coachValue()), 8.2));
-        table.add(mean("report.row.hoursFirst", rows, Row::hoursFirst, 4.8));
-        table.add(mean("report.row.employeeHoursFirst", rows, Row::employeeHoursFirst, null));
-        table.add(mean("report.row.employerHoursFirst", rows, Row::employerHoursFirst, null));
-        table.add(mean("report.row.hoursSecond", rows, Row::hoursSecond, 3.7));
-        table.add(mean("report.row.employeeHoursSecond", rows, Row::employeeHoursSecond, null));
-        table.add(mean("report.row.employerHoursSecond", rows, Row::employerHoursSecond, null));
-        table.add(percent("report.row.retained", rows, Row::retained, 88.0));
-        table.add(percent("report.row.positiveDevelopment", rows, Row::positiveDevelopment, 25.0));
-        table.add(mean("report.row.capabilitySet", rows, r -> number(r.capabilitySet()), null));
+        table.add(mean("report.row.reactionColleagues", rows, keys, r -> number(r.reactionColleagues()), GRADE,
+                7.9));
+        table.add(mean("report.row.coachValue", rows, keys, r -> number(r.coachValue()), GRADE, 8.2));
+        table.add(mean("report.row.hoursFirst", rows, keys, Row::hoursFirst, HOURS_PER_MONTH, 4.8));
+        table.add(mean("report.row.employeeHoursFirst", rows, keys, Row::employeeHoursFirst, HOURS_PER_MONTH, null));
+        table.add(mean("report.row.employerHoursFirst", rows, keys, Row::employerHoursFirst, HOURS_PER_MONTH, null));
+        table.add(mean("report.row.hoursSecond", rows, keys, Row::hoursSecond, HOURS_PER_MONTH, 3.7));
+        table.add(mean("report.row.employeeHoursSecond", rows, keys, Row::employeeHoursSecond, HOURS_PER_MONTH,
+                null));
+        table.add(mean("report.row.employerHoursSecond", rows, keys, Row::employerHoursSecond, HOURS_PER_MONTH,
+                null));
+        table.add(percent("report.row.retained", rows, keys, Row::retained, 88.0));
+        table.add(percent("report.row.positiveDevelopment", rows, keys, Row::positiveDevelopment, 25.0));
+        table.add(mean("report.row.capabilitySet", rows, keys, r -> number(r.capabilitySet()), CAPABILITY_SET,
+                null));
         return table;
     }
 
@@ -117,50 +170,101 @@ public class AnalyticsManagement {
         return value == null ? null : value.doubleValue();
     }
 
-    private static Measure mean(String key, List<Row> rows, Function<Row, Double> value, Double study) {
-        double[] values = rows.stream().map(value).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
-                .toArray();
-        if (!SmallCellRule.allowsEstimateFrom(values.length)) {
-            return Measure.suppressed(key, Kind.MEAN, values.length, study);
+    private static Measure mean(String key, List<Row> rows, long[] keys, Function<Row, Double> value, Bounds bounds,
+            Double study) {
+        double[] values = new double[rows.size()];
+        int n = 0;
+        CellKey cell = CellKey.EMPTY;
+        for (int i = 0; i < values.length; i++) {
+            Double v = value.apply(rows.get(i));
+            if (v != null) {
+                values[n++] = v;
+                cell = cell.plus(keys[i]);
+            }
         }
-        var summary = Summary.of(values);
-        return new Measure(key, Kind.MEAN, true, summary.mean(), summary.meanLower(), summary.meanUpper(),
-                summary.n(), study);
+        var published = CellKeyPerturbation.mean(Arrays.copyOf(values, n), bounds, cell, key);
+        if (!published.shown()) {
+            return Measure.suppressed(key, Kind.MEAN, study);
+        }
+        return new Measure(key, Kind.MEAN, true, published.value(), published.lower(), published.upper(),
+                published.n(), study);
     }
 
-    private static Measure percent(String key, List<Row> rows, Function<Row, Boolean> value, Double study) {
-        var answers = rows.stream().map(value).filter(Objects::nonNull).toList();
-        int yes = (int) answers.stream().filter(Boolean::booleanValue).count();
-        // A share of at least 10 persons, as the rule says; the counts behind it are not published, so a
-        // share tells how many, never who.
-        if (!SmallCellRule.allowsEstimateFrom(answers.size())) {
-            return Measure.suppressed(key, Kind.PERCENT, answers.size(), study);
+    private static Measure percent(String key, List<Row> rows, long[] keys, Function<Row, Boolean> value,
+            Double study) {
+        int yes = 0;
+        int no = 0;
+        CellKey yesKey = CellKey.EMPTY;
+        CellKey noKey = CellKey.EMPTY;
+        for (int i = 0; i < keys.length; i++) {
+            Boolean answer = value.apply(rows.get(i));
+            if (Boolean.TRUE.equals(answer)) {
+                yes++;
+                yesKey = yesKey.plus(keys[i]);
+            } else if (Boolean.FALSE.equals(answer)) {
+                no++;
+                noKey = noKey.plus(keys[i]);
+            }
         }
-        var proportion = Proportion.of(yes, answers.size());
-        return new Measure(key, Kind.PERCENT, true, 100 * proportion.estimate(), 100 * proportion.lower(),
-                100 * proportion.upper(), answers.size(), study);
+        var published = CellKeyPerturbation.percentage(yes, yesKey, no, noKey);
+        if (!published.shown()) {
+            return Measure.suppressed(key, Kind.PERCENT, study);
+        }
+        return new Measure(key, Kind.PERCENT, true, published.value(), published.lower(), published.upper(),
+                published.n(), study);
     }
 
     // ---- work values ----
 
-    private static List<WorkValueRow> workValues(List<ReportQuery.WorkValueSums> sums) {
-        Map<String, ReportQuery.WorkValueSums> first = new HashMap<>();
-        Map<String, ReportQuery.WorkValueSums> later = new HashMap<>();
-        sums.forEach(s -> (s.wave().equals("T0") ? first : later).put(s.workValue(), s));
+    private List<WorkValueRow> workValues(List<ReportQuery.WorkValueAnswers> answers) {
         List<WorkValueRow> rows = new ArrayList<>();
-        for (String value : WORK_VALUES) {
-            var t0 = first.get(value);
-            if (t0 == null || !SmallCellRule.allowsEstimateFrom(t0.n())) {
-                rows.add(new WorkValueRow(value, false, Double.NaN, Double.NaN, null, null, t0 == null ? 0 : t0.n()));
+        for (int k = 0; k < WORK_VALUES.size(); k++) {
+            String value = WORK_VALUES.get(k);
+            int n = 0;
+            int later = 0;
+            long important = 0;
+            long achieved = 0;
+            long achievedLater = 0;
+            int gaps = 0;
+            CellKey key = CellKey.EMPTY;
+            CellKey laterKey = CellKey.EMPTY;
+            CellKey gapKey = CellKey.EMPTY;
+            CellKey noGapKey = CellKey.EMPTY;
+            for (var a : answers) {
+                if (a.important()[k] == 0) {
+                    continue;
+                }
+                long recordKey = recordKeys.trajectory(a.trajectoryId());
+                if (a.wave().equals("T0")) {
+                    n++;
+                    important += a.important()[k];
+                    achieved += a.achieved()[k];
+                    key = key.plus(recordKey);
+                    if (a.important()[k] >= 4 && a.achieved()[k] <= 3) {
+                        gaps++;
+                        gapKey = gapKey.plus(recordKey);
+                    } else {
+                        noGapKey = noGapKey.plus(recordKey);
+                    }
+                } else {
+                    later++;
+                    achievedLater += a.achieved()[k];
+                    laterKey = laterKey.plus(recordKey);
+                }
+            }
+            if (!CellKeyPerturbation.publishable(n, key)) {
+                rows.add(new WorkValueRow(value, false, Double.NaN, Double.NaN, null, null, 0));
                 continue;
             }
-            var t2 = later.get(value);
-            Double achievedLater = t2 != null && SmallCellRule.allowsEstimateFrom(t2.n())
-                    ? (double) t2.achieved() / t2.n() : null;
-            var gapShare = SmallCellRule.percentage(t0.gaps(), t0.n());
-            rows.add(new WorkValueRow(value, true, (double) t0.important() / t0.n(),
-                    (double) t0.achieved() / t0.n(), achievedLater, gapShare.shown() ? gapShare.value() : null,
-                    t0.n()));
+            String salt = "workValue." + value;
+            double laterMean = CellKeyPerturbation.mean(achievedLater, later, FIVE_POINT, laterKey,
+                    salt + ".achievedLater");
+            var gapShare = CellKeyPerturbation.percentage(gaps, gapKey, n - gaps, noGapKey);
+            rows.add(new WorkValueRow(value, true,
+                    CellKeyPerturbation.mean(important, n, FIVE_POINT, key, salt + ".important"),
+                    CellKeyPerturbation.mean(achieved, n, FIVE_POINT, key, salt + ".achieved"),
+                    Double.isNaN(laterMean) ? null : laterMean, gapShare.shown() ? gapShare.value() : null,
+                    CellKeyPerturbation.count(n, key)));
         }
         rows.sort(Comparator.comparing((WorkValueRow r) -> !r.shown())
                 .thenComparing(Comparator.comparingDouble(WorkValueRow::gap).reversed()));
@@ -169,30 +273,47 @@ public class AnalyticsManagement {
 
     // ---- hours over time ----
 
-    private List<MonthRow> months(List<Row> rows, List<ReportQuery.MonthSums> sums) {
+    private List<MonthRow> months(List<Row> rows, long[] keys, List<ReportQuery.MonthSums> sums) {
         YearMonth now = YearMonth.now(clock);
         // Month n is reached by the trajectories whose month of starting plus n months is not after this month: count
-        // them from each trajectory's months since its start, computed once (not once per month and trajectory).
+        // them (and add up their record keys) from each trajectory's months since its start, sorted once.
         long thisMonth = now.getYear() * 12L + now.getMonthValue();
+        Integer[] order = new Integer[rows.size()];
         long[] elapsed = new long[rows.size()];
         for (int i = 0; i < elapsed.length; i++) {
             LocalDate start = rows.get(i).coachingStartedOn();
             elapsed[i] = thisMonth - (start.getYear() * 12L + start.getMonthValue());
+            order[i] = i;
         }
-        Arrays.sort(elapsed);
+        Arrays.sort(order, Comparator.comparingLong(i -> elapsed[i]));
+        long[] sorted = new long[order.length];
+        long[] keysFrom = new long[order.length + 1];
+        for (int i = order.length - 1; i >= 0; i--) {
+            sorted[i] = elapsed[order[i]];
+            keysFrom[i] = keysFrom[i + 1] + keys[order[i]];
+        }
         List<MonthRow> months = new ArrayList<>();
         for (var sum : sums) {
-            int reached = atLeast(elapsed, sum.month());
-            boolean shown = SmallCellRule.allowsEstimateFrom(reached);
-            months.add(new MonthRow(sum.month(), shown, shown ? sum.employeeMinutes() / 60.0 / reached : Double.NaN,
-                    shown ? sum.employerMinutes() / 60.0 / reached : Double.NaN,
-                    shown ? sum.otherMinutes() / 60.0 / reached : Double.NaN, reached));
+            int first = firstAtLeast(sorted, sum.month());
+            int reached = sorted.length - first;
+            CellKey key = new CellKey(keysFrom[first]);
+            boolean shown = CellKeyPerturbation.publishable(reached, key);
+            String salt = "report.months." + sum.month();
+            months.add(new MonthRow(sum.month(), shown,
+                    shown ? monthMean(sum.employeeMinutes(), reached, key, salt + ".employee") : Double.NaN,
+                    shown ? monthMean(sum.employerMinutes(), reached, key, salt + ".employer") : Double.NaN,
+                    shown ? monthMean(sum.otherMinutes(), reached, key, salt + ".other") : Double.NaN,
+                    shown ? CellKeyPerturbation.count(reached, key) : 0));
         }
         return months;
     }
 
-    /** How many of the sorted values are at least {@code bound}. */
-    private static int atLeast(long[] sorted, long bound) {
+    private static double monthMean(long minutes, int n, CellKey key, String salt) {
+        return CellKeyPerturbation.mean(minutes / 60.0, n, HOURS_PER_MONTH, key, salt);
+    }
+
+    /** The index of the first of the sorted values that is at least {@code bound}. */
+    private static int firstAtLeast(long[] sorted, long bound) {
         int low = 0;
         int high = sorted.length;
         while (low < high) {
@@ -203,88 +324,128 @@ public class AnalyticsManagement {
                 high = middle;
             }
         }
-        return sorted.length - low;
+        return low;
     }
 
     // ---- associations ----
 
-    private record Variable(String key, Function<Row, Double> value) {
+    private record Variable(String key, Function<Row, Double> value, Bounds bounds) {
     }
 
     private static final List<Variable> PREDICTORS = List.of(
-            new Variable("intensity", Row::hoursFirst),
-            new Variable("jobFit", r -> number(r.jobFit())),
-            new Variable("rapport", r -> r.rapport() == null ? null : r.rapport().doubleValue()),
-            new Variable("fitWishes", r -> r.fitWishes() == null ? null : r.fitWishes().doubleValue()));
+            new Variable("intensity", Row::hoursFirst, HOURS_PER_MONTH),
+            new Variable("jobFit", r -> number(r.jobFit()), GRADE),
+            new Variable("rapport", r -> r.rapport() == null ? null : r.rapport().doubleValue(), FIVE_POINT),
+            new Variable("fitWishes", r -> r.fitWishes() == null ? null : r.fitWishes().doubleValue(), FIVE_POINT));
 
-    private static List<Association> associations(List<Row> rows) {
+    private static List<Association> associations(List<Row> rows, long[] keys) {
         List<Association> associations = new ArrayList<>();
         for (Variable predictor : PREDICTORS) {
-            associations.add(logistic(predictor, "retained", rows, Row::retained));
-            associations.add(logistic(predictor, "positiveDevelopment", rows, Row::positiveDevelopment));
-            associations.add(correlation(predictor, rows));
+            associations.add(logistic(predictor, "retained", rows, keys, Row::retained));
+            associations.add(logistic(predictor, "positiveDevelopment", rows, keys, Row::positiveDevelopment));
+            associations.add(correlation(predictor, rows, keys));
         }
         return associations;
     }
 
-    private static Association logistic(Variable predictor, String outcome, List<Row> rows,
+    /**
+     * The odds ratio on the protected basis: {@code β' = β + D · SE(β)}, {@code OR = exp(β')}, the interval {@code
+     * exp(β' ± 1.96 · SE)} and p from {@code β' / SE}; OR and bounds to two decimals, p to three; n perturbed.
+     */
+    private static Association logistic(Variable predictor, String outcome, List<Row> rows, long[] keys,
             Function<Row, Boolean> value) {
         // The complete cases in one pass, each value read once (the report has up to 200,000 rows).
         double[] y = new double[rows.size()];
         double[] x = new double[rows.size()];
         int n = 0;
-        for (Row row : rows) {
+        int events = 0;
+        CellKey key = CellKey.EMPTY;
+        CellKey eventKey = CellKey.EMPTY;
+        for (int i = 0; i < keys.length; i++) {
+            Row row = rows.get(i);
             Double p = predictor.value().apply(row);
             Boolean o = value.apply(row);
             if (p != null && o != null) {
                 y[n] = o ? 1 : 0;
-                x[n++] = p;
+                x[n++] = predictor.bounds().clamp(p);
+                key = key.plus(keys[i]);
+                if (o) {
+                    events++;
+                    eventKey = eventKey.plus(keys[i]);
+                }
             }
         }
-        y = Arrays.copyOf(y, n);
-        x = Arrays.copyOf(x, n);
-        int events = (int) Math.round(Arrays.stream(y).sum());
-        if (!SmallCellRule.allowsEstimateFrom(n)) {
-            return notShown(predictor.key(), outcome, "oddsRatio", n);
+        if (!CellKeyPerturbation.publishable(n, key)) {
+            return notShown(predictor.key(), outcome, "oddsRatio");
         }
-        var fit = LogisticRegression.fit(y, Predictor.of(predictor.key(), x));
+        var fit = LogisticRegression.fit(Arrays.copyOf(y, n), Predictor.of(predictor.key(), Arrays.copyOf(x, n)));
         var coefficient = fit.estimable() ? fit.coefficient(predictor.key()).orElse(null) : null;
-        if (coefficient == null) {
+        int published = CellKeyPerturbation.count(n, key);
+        if (coefficient == null || !Double.isFinite(coefficient.standardError())) {
             return new Association(predictor.key(), outcome, "oddsRatio", false, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, n, true, "report.reading.notEstimable");
+                    Double.NaN, published, true, "report.reading.notEstimable");
         }
-        boolean small = n < SMALL_N || fit.fewEventsPerPredictor() || events < SmallCellRule.MINIMUM_CELL_SIZE
-                || n - events < SmallCellRule.MINIMUM_CELL_SIZE;
-        return new Association(predictor.key(), outcome, "oddsRatio", true, coefficient.oddsRatio(),
-                coefficient.oddsRatioLower(), coefficient.oddsRatioUpper(), coefficient.pValue(), n, small,
-                reading(coefficient.pValue(), coefficient.estimate()));
+        double se = coefficient.standardError();
+        double beta = CellKeyPerturbation.shift(coefficient.estimate(), se, key,
+                "association." + predictor.key() + "." + outcome);
+        double p = Distributions.twoSidedNormal(beta / se);
+        int publishedEvents = CellKeyPerturbation.count(events, eventKey);
+        boolean small = published < SMALL_N || publishedEvents < SmallCellRule.MINIMUM_CELL_SIZE
+                || published - publishedEvents < SmallCellRule.MINIMUM_CELL_SIZE;
+        double half = Distributions.Z_975 * se;
+        return new Association(predictor.key(), outcome, "oddsRatio", true, round(Math.exp(beta), 2),
+                round(Math.exp(beta - half), 2), round(Math.exp(beta + half), 2), round(p, 3), published, small,
+                reading(p, beta));
     }
 
-    private static Association correlation(Variable predictor, List<Row> rows) {
+    /**
+     * The correlation on the protected basis, on Fisher's z scale: {@code z' = z + D / √(n − 3)}, {@code r' =
+     * tanh(z')}, the interval {@code tanh(z' ± 1.96 / √(n − 3))} and p from {@code z' · √(n − 3)}; r and bounds to two
+     * decimals, p to three; n perturbed.
+     */
+    private static Association correlation(Variable predictor, List<Row> rows, long[] keys) {
         double[] x = new double[rows.size()];
         double[] c = new double[rows.size()];
         int n = 0;
-        for (Row row : rows) {
+        CellKey key = CellKey.EMPTY;
+        for (int i = 0; i < keys.length; i++) {
+            Row row = rows.get(i);
             Double p = predictor.value().apply(row);
             if (p != null && row.capabilitySet() != null) {
-                x[n] = p;
-                c[n++] = row.capabilitySet();
+                x[n] = predictor.bounds().clamp(p);
+                c[n++] = CAPABILITY_SET.clamp(row.capabilitySet());
+                key = key.plus(keys[i]);
             }
         }
-        if (!SmallCellRule.allowsEstimateFrom(n)) {
-            return notShown(predictor.key(), "capabilitySet", "correlation", n);
+        if (!CellKeyPerturbation.publishable(n, key)) {
+            return notShown(predictor.key(), "capabilitySet", "correlation");
         }
         var r = Correlation.pearson(Arrays.copyOf(x, n), Arrays.copyOf(c, n));
+        int published = CellKeyPerturbation.count(n, key);
         if (!r.estimable()) {
             return new Association(predictor.key(), "capabilitySet", "correlation", false, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, n, true, "report.reading.notEstimable");
+                    Double.NaN, Double.NaN, published, true, "report.reading.notEstimable");
         }
-        return new Association(predictor.key(), "capabilitySet", "correlation", true, r.r(), r.lower(), r.upper(),
-                r.pValue(), r.n(), n < SMALL_N, reading(r.pValue(), r.r()));
+        double se = 1 / Math.sqrt(n - 3);
+        double z = CellKeyPerturbation.shift(atanh(Math.max(-0.999999, Math.min(0.999999, r.r()))), se, key,
+                "association." + predictor.key() + ".capabilitySet");
+        double p = Distributions.twoSidedNormal(z / se);
+        double half = Distributions.Z_975 * se;
+        return new Association(predictor.key(), "capabilitySet", "correlation", true, round(Math.tanh(z), 2),
+                round(Math.tanh(z - half), 2), round(Math.tanh(z + half), 2), round(p, 3), published,
+                published < SMALL_N, reading(p, z));
     }
 
-    private static Association notShown(String predictor, String outcome, String measure, int n) {
-        return new Association(predictor, outcome, measure, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, n,
+    private static double atanh(double r) {
+        return 0.5 * Math.log((1 + r) / (1 - r));
+    }
+
+    private static double round(double value, int decimals) {
+        return CellKeyPerturbation.round(value, decimals);
+    }
+
+    private static Association notShown(String predictor, String outcome, String measure) {
+        return new Association(predictor, outcome, measure, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
                 true, "report.reading.tooFew");
     }
 

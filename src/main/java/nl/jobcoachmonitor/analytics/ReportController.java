@@ -1,10 +1,15 @@
 package nl.jobcoachmonitor.analytics;
 
+import java.beans.PropertyEditorSupport;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,7 +27,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.thymeleaf.ITemplateEngine;
@@ -47,6 +54,43 @@ class ReportController {
         this.templates = templates;
         this.clock = clock;
         this.organisations = organisations;
+    }
+
+    /**
+     * Periods are whole months ({@code 2026-01}). A date with a day (an old link, or a browser without month inputs)
+     * is read as its month, never day-precise; the page says so ({@link #coarsened}). Anything else is a bad request.
+     */
+    @InitBinder("filter")
+    void months(WebDataBinder binder) {
+        binder.registerCustomEditor(YearMonth.class, new PropertyEditorSupport() {
+            @Override
+            public void setAsText(String text) {
+                setValue(month(text));
+            }
+
+            @Override
+            public String getAsText() {
+                return getValue() == null ? "" : getValue().toString();
+            }
+        });
+    }
+
+    static YearMonth month(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            return t.length() > 7 ? YearMonth.from(LocalDate.parse(t)) : YearMonth.parse(t);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("Not a month (yyyy-mm): " + text, e);
+        }
+    }
+
+    /** Whether the request gave a date with a day, which was read as its month. */
+    private static boolean coarsened(HttpServletRequest request) {
+        return Stream.of("from", "to").map(request::getParameter)
+                .anyMatch(value -> value != null && value.strip().length() > 7);
     }
 
     /** The report's tables as CSV (the same figures, the same suppression). */
@@ -91,8 +135,10 @@ class ReportController {
 
     @GetMapping("/report")
     String report(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") ReportFilter filter,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
+            Model model) {
         model.addAttribute("report", analytics.report(user, filter));
+        model.addAttribute("coarsened", coarsened(request));
         model.addAttribute("ageBands", ReportFilter.AgeBand.values());
         model.addAttribute("phases", Arrays.stream(TrajectoryPhase.values())
                 .filter(p -> p != TrajectoryPhase.JOB_SEARCH).toList());

@@ -1,18 +1,16 @@
 package nl.jobcoachmonitor.analytics;
 
-import java.time.LocalDate;
+import java.time.YearMonth;
 
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
-import org.springframework.format.annotation.DateTimeFormat;
-
 /**
- * Which trajectories the report describes, within what the user may see: coaching on the job started in a period, and
- * optionally a subgroup by age band, phase or commissioner (the commissioner filter only for a manager).
+ * Which trajectories the report describes, within what the user may see: coaching on the job started in a period of
+ * whole calendar months ({@code from} and {@code to} inclusive, e.g. {@code from=2026-01&to=2026-06}), and optionally
+ * a subgroup by age band, phase or commissioner (the commissioner filter only for a manager). Periods are never
+ * shorter than a month: a period of days would let a reader add one person at a time.
  */
-public record ReportFilter(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, AgeBand ageBand, TrajectoryPhase phase,
-        Long commissionerId) {
+public record ReportFilter(YearMonth from, YearMonth to, AgeBand ageBand, TrajectoryPhase phase, Long commissionerId) {
 
     public static ReportFilter everything() {
         return new ReportFilter(null, null, null, null, null);

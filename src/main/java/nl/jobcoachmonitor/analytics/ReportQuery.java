@@ -25,6 +25,12 @@ class ReportQuery {
     /** Months since the start of coaching shown in the hours over time. */
     static final int MONTHS = 12;
 
+    /**
+     * A trajectory's contact minutes with one party in one month count at most this much in the hours over time (20
+     * hours, the bound of hours per month in the report's disclosure control).
+     */
+    static final int MOST_MINUTES_PER_MONTH = 20 * 60;
+
     private final JdbcClient jdbc;
 
     ReportQuery(JdbcClient jdbc) {
@@ -49,7 +55,8 @@ class ReportQuery {
     }
 
     /** One trajectory of the population; null where not known. */
-    record Row(long trajectoryId, long coachId, Long employerId, long commissionerId, TrajectoryPhase phase, int age,
+    record Row(long trajectoryId, long organisationId, long coachId, Long employerId, long commissionerId,
+            TrajectoryPhase phase, int age,
             BigDecimal contractHours, LocalDate coachingStartedOn, Double hoursFirst, Double employeeHoursFirst,
             Double employerHoursFirst, Double hoursSecond, Double employeeHoursSecond, Double employerHoursSecond,
             Boolean retained, Boolean positiveDevelopment, Integer jobFit, BigDecimal rapport, BigDecimal fitWishes,
@@ -57,8 +64,8 @@ class ReportQuery {
             Integer reactionColleagues, Integer coachValue) {
     }
 
-    /** Sums of one work value's answers at one wave, and how many answered. */
-    record WorkValueSums(String wave, String workValue, int n, long important, long achieved, int gaps) {
+    /** One trajectory's work values at one wave: importance and achievement per value, 0 where not answered. */
+    record WorkValueAnswers(long trajectoryId, String wave, int[] important, int[] achieved) {
     }
 
     /** Contact minutes in the n-th month since coaching started, summed over the population. */
@@ -75,11 +82,11 @@ class ReportQuery {
         params.put("scope", scope.id());
         if (filter.from() != null) {
             sql.append(" and i.coaching_started_on >= :from");
-            params.put("from", filter.from());
+            params.put("from", filter.from().atDay(1));
         }
         if (filter.to() != null) {
             sql.append(" and i.coaching_started_on <= :to");
-            params.put("to", filter.to());
+            params.put("to", filter.to().atEndOfMonth());
         }
         if (filter.phase() != null) {
             sql.append(" and t.phase = :phase");
@@ -117,7 +124,7 @@ class ReportQuery {
     List<Row> rows(Scope scope, ReportFilter filter) {
         var where = where(scope, filter);
         return jdbc.sql("""
-                select t.id, t.coach_id, t.employer_id, t.commissioner_id, t.phase, e.birth_date,
+                select t.id, t.organisation_id, t.coach_id, t.employer_id, t.commissioner_id, t.phase, e.birth_date,
                     coalesce(w0.contract_hours, t.job_contract_hours) as contract_hours, i.coaching_started_on,
                     i.months_0_3, i.hours_total_0_3, i.hours_employee_0_3, i.hours_employer_0_3,
                     i.months_3_6, i.hours_total_3_6, i.hours_employee_3_6, i.hours_employer_3_6,
@@ -140,7 +147,7 @@ class ReportQuery {
     private static Row row(ResultSet rs) throws SQLException {
         LocalDate start = rs.getObject("coaching_started_on", LocalDate.class);
         int age = Period.between(rs.getObject("birth_date", LocalDate.class), start).getYears();
-        return new Row(rs.getLong("id"), rs.getLong("coach_id"), longOrNull(rs, "employer_id"),
+        return new Row(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("coach_id"), longOrNull(rs, "employer_id"),
                 rs.getLong("commissioner_id"), TrajectoryPhase.valueOf(rs.getString("phase")), age,
                 rs.getBigDecimal("contract_hours"), start,
                 perMonth(rs, "hours_total_0_3", "months_0_3"), perMonth(rs, "hours_employee_0_3", "months_0_3"),
@@ -153,24 +160,41 @@ class ReportQuery {
                 integer(rs, "reaction_colleagues"), integer(rs, "coach_value"));
     }
 
-    /** Per wave (T0 and T2) and work value: how many answered, the sums of importance and achievement, the gaps. */
-    List<WorkValueSums> workValues(Scope scope, ReportFilter filter) {
+    /**
+     * Per trajectory and wave (T0 and T2): its answers to the seven work values, importance and achievement (1–5; 0
+     * where not both answered), in the order of {@code workValues}. One row per trajectory and wave, so the report
+     * knows whose answers enter each mean (the cell key).
+     */
+    List<WorkValueAnswers> workValues(Scope scope, ReportFilter filter, List<String> workValues) {
         var where = where(scope, filter);
-        return jdbc.sql("""
-                select v.wave_code, v.work_value, count(*) as n, sum(v.important) as important,
-                    sum(v.achieved) as achieved,
-                    sum(case when v.important >= 4 and v.achieved < 4 then 1 else 0 end) as gaps
-                """ + from(filter) + " join wave_work_value v on v.trajectory_id = t.id" + where.sql()
+        StringBuilder columns = new StringBuilder();
+        for (int k = 0; k < workValues.size(); k++) {
+            // the names come from the report's constant list, never from input
+            columns.append(", max(case when v.work_value = '").append(workValues.get(k))
+                    .append("' then v.important end) as i").append(k)
+                    .append(", max(case when v.work_value = '").append(workValues.get(k))
+                    .append("' then v.achieved end) as a").append(k);
+        }
+        return jdbc.sql("select v.trajectory_id, v.wave_code" + columns + from(filter)
+                + " join wave_work_value v on v.trajectory_id = t.id" + where.sql()
                 + " and v.wave_code in ('T0', 'T2') and v.important is not null and v.achieved is not null"
-                + " group by v.wave_code, v.work_value")
+                + " group by v.trajectory_id, v.wave_code")
                 .params(where.params())
-                .query((rs, n) -> new WorkValueSums(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        rs.getLong(5), rs.getInt(6)))
+                .query((rs, n) -> {
+                    int[] important = new int[workValues.size()];
+                    int[] achieved = new int[workValues.size()];
+                    for (int k = 0; k < workValues.size(); k++) {
+                        important[k] = rs.getInt("i" + k);
+                        achieved[k] = rs.getInt("a" + k);
+                    }
+                    return new WorkValueAnswers(rs.getLong(1), rs.getString(2), important, achieved);
+                })
                 .list();
     }
 
     /**
-     * Contact minutes per month since the start of coaching (0 = the month it started), summed. The condition on
+     * Contact minutes per month since the start of coaching (0 = the month it started), summed, each trajectory's
+     * minutes with a party in a month at most {@link #MOST_MINUTES_PER_MONTH}. The condition on
      * {@code m.first_day} (the first day of a calendar month) only narrows early: month 0 starts at most 30 days before
      * the start of coaching, and month n at most n times 31 days after it, so it keeps every row the month index keeps.
      * It lets PostgreSQL skip the months outside the window before it computes their index (by the primary key, or at
@@ -182,13 +206,16 @@ class ReportQuery {
                 select x.month_index, sum(x.employee_minutes), sum(x.employer_minutes), sum(x.other_minutes)
                 from (select (extract(year from m.first_day) - extract(year from i.coaching_started_on)) * 12
                         + extract(month from m.first_day) - extract(month from i.coaching_started_on) as month_index,
-                        m.employee_minutes, m.employer_minutes, m.other_minutes
+                        least(m.employee_minutes, :most) as employee_minutes,
+                        least(m.employer_minutes, :most) as employer_minutes,
+                        least(m.other_minutes, :most) as other_minutes
                 """ + from(filter) + " join trajectory_month m on m.trajectory_id = t.id" + where.sql()
                 + " and m.first_day > i.coaching_started_on - interval '31' day"
                 + " and m.first_day < i.coaching_started_on + interval '" + MONTHS * 31 + "' day"
                 + ") x where x.month_index >= 0 and x.month_index < " + MONTHS
                 + " group by x.month_index order by x.month_index")
                 .params(where.params())
+                .param("most", MOST_MINUTES_PER_MONTH)
                 .query((rs, n) -> new MonthSums(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
                 .list();
     }

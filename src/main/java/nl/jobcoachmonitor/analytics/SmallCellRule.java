@@ -23,6 +23,10 @@ package nl.jobcoachmonitor.analytics;
  * <p>A suppressed {@link Cell} does not say whether it was small or protects another, which would give away the
  * small ones. Not covered here: refusing filters that narrow a commissioner's view to one coach or one employer
  * (that belongs to the report's scoping), and tables of the same population published side by side.
+ *
+ * <p>This rule holds query by query. Across queries (two selections that differ by one person), the study report adds
+ * its sibling rule {@link CellKeyPerturbation}: perturbed counts, a noisy threshold on top of the 10 here, noise on
+ * every estimate, all drawn from the persons behind the figure.
  */
 public final class SmallCellRule {
 

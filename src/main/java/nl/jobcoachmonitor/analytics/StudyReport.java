@@ -30,8 +30,9 @@ public record StudyReport(ReportFilter filter, String refusal, Cell trajectories
     public record Measure(String key, Kind kind, boolean shown, double value, double lower, double upper, int n,
             Double study) {
 
-        static Measure suppressed(String key, Kind kind, int n, Double study) {
-            return new Measure(key, kind, false, Double.NaN, Double.NaN, Double.NaN, n, study);
+        /** Not shown: no value, and no n either (a suppressed row's n would be a count under the threshold). */
+        static Measure suppressed(String key, Kind kind, Double study) {
+            return new Measure(key, kind, false, Double.NaN, Double.NaN, Double.NaN, 0, study);
         }
     }
 

@@ -39,8 +39,8 @@ class AccessLog implements DisposableBean {
     }
 
     /**
-     * One row per access. The organisation that holds the person's data is looked up as the row is written and kept
-     * in it, so a privacy officer still finds the row after the person's identifying data is erased.
+     * One row per access. The organisation that holds the person's data (given, for a report over its trajectories, or
+     * looked up from the person as the row is written) is kept in it, so a privacy officer still finds the row after the person's identifying data is erased.
      */
     @EventListener
     void on(PersonalDataAccessed e) {
@@ -48,7 +48,8 @@ class AccessLog implements DisposableBean {
                 insert into audit_event (occurred_at, username, role, action, object_type, object_id, person_id,
                   outcome, remote_address, user_id, user_organisation_id, on_behalf_of, person_organisation_id)
                 values (:at, :username, :role, :action, :type, :objectId, :personId, :outcome, :address, :userId,
-                  :userOrganisation, :onBehalfOf, (select organisation_id from employee where id = :personId))
+                  :userOrganisation, :onBehalfOf,
+                  coalesce(:dataOrganisation, (select organisation_id from employee where id = :personId)))
                 """)
                 .param("at", Timestamp.from(e.occurredAt()))
                 .param("username", e.username())
@@ -62,6 +63,7 @@ class AccessLog implements DisposableBean {
                 .param("userId", e.userId(), java.sql.Types.BIGINT)
                 .param("userOrganisation", e.userOrganisationId(), java.sql.Types.BIGINT)
                 .param("onBehalfOf", e.onBehalfOf() == null ? null : e.onBehalfOf().name())
+                .param("dataOrganisation", e.dataOrganisationId(), java.sql.Types.BIGINT)
                 .update();
     }
 

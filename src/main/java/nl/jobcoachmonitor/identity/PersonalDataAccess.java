@@ -38,6 +38,14 @@ public class PersonalDataAccess {
         publish(AccessAction.SEARCH, objectType, description, null, true);
     }
 
+    /**
+     * A search that read data held by this organisation (e.g. the study report over its trajectories), so that the
+     * organisation's privacy officer finds it; call it once per organisation the search touched.
+     */
+    public void searched(String objectType, String description, long organisationId) {
+        publish(AccessAction.SEARCH, objectType, description, null, true, organisationId);
+    }
+
     public void created(String objectType, Object objectId, Long personId) {
         publish(AccessAction.CREATE, objectType, objectId, personId, true);
     }
@@ -94,6 +102,11 @@ public class PersonalDataAccess {
     }
 
     private void publish(AccessAction action, String objectType, Object objectId, Long personId, boolean allowed) {
+        publish(action, objectType, objectId, personId, allowed, null);
+    }
+
+    private void publish(AccessAction action, String objectType, Object objectId, Long personId, boolean allowed,
+            Long dataOrganisationId) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
         var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r ? r : null;
@@ -111,7 +124,8 @@ public class PersonalDataAccess {
         String id = objectId == null ? null : truncate(String.valueOf(objectId));
         events.publishEvent(new PersonalDataAccessed(clock.instant(), user == null ? null : user.getUsername(),
                 user == null ? null : user.role(), action, objectType, id, personId, allowed, address,
-                user == null ? null : user.id(), user == null ? null : user.organisationId(), onBehalfOf));
+                user == null ? null : user.id(), user == null ? null : user.organisationId(), onBehalfOf,
+                dataOrganisationId));
     }
 
     private static String truncate(String s) {

@@ -51,12 +51,15 @@ class StudyReportTests {
         report.months().forEach(m -> System.out.printf("month %d: %4.2f / %4.2f n=%d%n", m.month(), m.employee(),
                 m.employer(), m.n()));
 
-        // The demo cohort's trajectories with coaching on the job, and any other tests added to the shared database.
-        assertThat(report.trajectories().value()).isEqualTo(jdbc.sql("select count(*) from trajectory_indicator "
-                + "where coaching_started_on is not null").query(Integer.class).single()).isGreaterThanOrEqualTo(120);
+        // The demo cohort's trajectories with coaching on the job, and any other tests added to the shared database;
+        // published within 2 of the truth (cell key perturbation), never the exact count.
+        int trajectories = jdbc.sql("select count(*) from trajectory_indicator where coaching_started_on is not null")
+                .query(Integer.class).single();
+        assertThat(report.trajectories().value()).isBetween(trajectories - 2, trajectories + 2)
+                .isGreaterThanOrEqualTo(118);
         // the demo's 84 coaches (most with coaching on the job), and the coaches other tests made for themselves
-        assertThat(report.coaches().value()).isBetween(75, jdbc.sql("select count(*) from app_user where role = 'COACH'")
-                .query(Integer.class).single());
+        assertThat(report.coaches().value()).isBetween(73, jdbc.sql("select count(*) from app_user where role = 'COACH'")
+                .query(Integer.class).single() + 2);
         assertThat(table.get("report.row.age").value()).isBetween(28.0, 32.0);
         assertThat(table.get("report.row.contractHours").value()).isBetween(22.0, 26.0);
         assertThat(table.get("report.row.toldEmployer").value()).isBetween(70.0, 86.0);
@@ -68,7 +71,12 @@ class StudyReportTests {
         assertThat(table.get("report.row.hoursSecond").value()).isBetween(3.2, 4.4);
         assertThat(table.get("report.row.employeeHoursFirst").value())
                 .isGreaterThan(table.get("report.row.employerHoursFirst").value());
-        assertThat(table.get("report.row.retained").value()).isBetween(80.0, 95.0);
+        // About 88% of some 90 retained: the group not retained is about 10 persons, at the noisy threshold of the cell
+        // key method, so shown or not by the draws (the record keys' secret is new in every test database).
+        var retainedShare = table.get("report.row.retained");
+        if (retainedShare.shown()) {
+            assertThat(retainedShare.value()).isBetween(80.0, 95.0);
+        }
         assertThat(table.get("report.row.positiveDevelopment").value()).isBetween(15.0, 35.0);
 
         var values = report.workValues();
@@ -101,7 +109,7 @@ class StudyReportTests {
         var report = report("gemeente", ReportFilter.everything());
         var age = table(report).get("report.row.age");
         assertThat(csv).contains("De tabel van het onderzoek")
-                .contains("Gemiddelde leeftijd bij de start," + String.format(java.util.Locale.ROOT, "%.3f", age.value()))
+                .contains("Gemiddelde leeftijd bij de start," + String.format(java.util.Locale.ROOT, "%.1f", age.value()))
                 .contains("Wat samengaat met duurzaam werk");
         for (String line : csv.split("\r\n")) {
             for (String cell : line.split(",")) {
@@ -144,9 +152,9 @@ class StudyReportTests {
         for (var a : own.associations()) {
             assertThat(a.shown() ? a.n() : 10).isGreaterThanOrEqualTo(10);
         }
-        // Ten days long ago: a few demo trajectories, none that other tests start in the shared database.
-        var tiny = report("gemeente", new ReportFilter(java.time.LocalDate.now().minusDays(430),
-                java.time.LocalDate.now().minusDays(420), null, null, null));
+        // One month long ago: a few demo trajectories, none that other tests start in the shared database.
+        var month = java.time.YearMonth.now().minusMonths(14);
+        var tiny = report("gemeente", new ReportFilter(month, month, null, null, null));
         assertThat(tiny.trajectories().shown()).as("fewer than 10 trajectories, so not even their number").isFalse();
         assertThat(tiny.isRefused() || tiny.table().stream().noneMatch(StudyReport.Measure::shown)).isTrue();
 
