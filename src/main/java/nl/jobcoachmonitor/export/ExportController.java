@@ -62,6 +62,8 @@ class ExportController {
                 return "redirect:/research/projects/" + id;
             } catch (DomainRuleViolation e) {
                 result.rejectValue(e.field(), e.messageKey());
+            } catch (ExportManagement.PopulationTooClose e) {
+                result.reject("export.refused.population", new Object[] {e.otherProject()}, null);
             }
         }
         return projectsPage(user, model);
@@ -93,6 +95,10 @@ class ExportController {
         } catch (ExportManagement.NoConsentingEmployees e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("refusal", "export.refused.noConsent");
+        } catch (ExportManagement.PopulationTooClose e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("refusal", "export.refused.population");
+            model.addAttribute("refusalProject", e.otherProject());
         }
         return project(user, id, model);
     }
@@ -105,8 +111,12 @@ class ExportController {
 
     @PostMapping("/team/exports/{id}/approval")
     String approve(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
-        exports.approve(user, id);
-        redirect.addFlashAttribute("approved", id);
+        try {
+            exports.approve(user, id);
+            redirect.addFlashAttribute("approved", id);
+        } catch (ExportManagement.PopulationTooClose e) {
+            redirect.addFlashAttribute("refusedProject", exports.project(user, id).name());
+        }
         return "redirect:/team/exports";
     }
 }

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,15 @@ class ExportData {
         this.json = json;
     }
 
+    /** What decides a project's population: the organisation, optionally a commissioner and whole months of start. */
+    record Definition(long organisationId, Long commissionerId, YearMonth startedFrom, YearMonth startedTo) {
+
+        static Definition of(ExportProject project) {
+            return new Definition(project.organisationId(), project.commissionerId(), project.startedFrom(),
+                    project.startedTo());
+        }
+    }
+
     /** One consenting trajectory. Indicators by column name, as text ("" when not known). */
     record Subject(long trajectoryId, long employeeId, LocalDate startedOn, int ageAtStart, String commissionerKind,
             String phase, String closingReason, Integer closeDay, Integer coachingStartDay, BigDecimal contractHours,
@@ -55,25 +66,43 @@ class ExportData {
     record Answered(String instrument, int version, Map<String, Object> answers, int day) {
     }
 
-    List<Subject> load(ExportProject project, ZoneId zone) {
-        StringBuilder sql = new StringBuilder("select t.id, t.employee_id, t.started_on, t.closed_on, t.phase, "
-                + "t.closing_reason, t.job_contract_hours, e.birth_date, c.kind, i.* from trajectory t "
-                + "join employee e on e.id = t.employee_id join commissioner c on c.id = t.commissioner_id "
-                + "left join trajectory_indicator i on i.trajectory_id = t.id where t.organisation_id = :org");
+    /**
+     * The project's population: the ids of every trajectory that meets its definition (organisation, commissioner,
+     * period of start), consenting or not, so the persons the project could ever hold.
+     */
+    Set<Long> population(Definition project) {
         Map<String, Object> params = new HashMap<>();
+        String where = definition(project, params);
+        return new HashSet<>(jdbc.sql("select t.id from trajectory t where " + where).params(params)
+                .query(Long.class).list());
+    }
+
+    /** The where clause (on trajectory t) of the project's definition, its parameters put in params. */
+    private static String definition(Definition project, Map<String, Object> params) {
+        StringBuilder where = new StringBuilder("t.organisation_id = :org");
         params.put("org", project.organisationId());
         if (project.commissionerId() != null) {
-            sql.append(" and t.commissioner_id = :com");
+            where.append(" and t.commissioner_id = :com");
             params.put("com", project.commissionerId());
         }
         if (project.startedFrom() != null) {
-            sql.append(" and t.started_on >= :from");
-            params.put("from", project.startedFrom());
+            where.append(" and t.started_on >= :from");
+            params.put("from", project.startedFrom().atDay(1));
         }
         if (project.startedTo() != null) {
-            sql.append(" and t.started_on <= :to");
-            params.put("to", project.startedTo());
+            where.append(" and t.started_on <= :to");
+            params.put("to", project.startedTo().atEndOfMonth());
         }
+        return where.toString();
+    }
+
+    List<Subject> load(ExportProject project, ZoneId zone) {
+        Map<String, Object> params = new HashMap<>();
+        StringBuilder sql = new StringBuilder("select t.id, t.employee_id, t.started_on, t.closed_on, t.phase, "
+                + "t.closing_reason, t.job_contract_hours, e.birth_date, c.kind, i.* from trajectory t "
+                + "join employee e on e.id = t.employee_id join commissioner c on c.id = t.commissioner_id "
+                + "left join trajectory_indicator i on i.trajectory_id = t.id where ")
+                .append(definition(Definition.of(project), params));
         sql.append(" order by t.id");
         List<Subject> all = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
             LocalDate start = rs.getObject("started_on", LocalDate.class);

@@ -24,9 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
  * only the projects of their own organisation. A project is for one organisation, so one manager's approval covers all
  * of it. A download is refused before approval, and tells when no employee consents; otherwise it is built from the
  * consent that holds at that moment, logged (one EXPORT event with the project and its size) and kept with its hash.
+ * <p>
+ * A project whose population is too close to that of another project of the same researcher
+ * ({@link PopulationDifference}) is refused when it is created, when it is approved and at each download (trajectories
+ * are added all the time); each refusal is written to the access log.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = ExportManagement.PopulationTooClose.class)
 public class ExportManagement {
 
     private final ExportProjects projects;
@@ -59,6 +63,23 @@ public class ExportManagement {
     static class NoConsentingEmployees extends RuntimeException {
         NoConsentingEmployees() {
             super("no consenting employees", null, false, false);
+        }
+    }
+
+    /**
+     * The project's population differs from that of another project of the same researcher by 1 to 9 trajectories.
+     * Names the other project (shown to the researcher who made both, never to a manager).
+     */
+    static class PopulationTooClose extends RuntimeException {
+        private final String otherProject;
+
+        PopulationTooClose(String otherProject) {
+            super("population too close to another project of the researcher", null, false, false);
+            this.otherProject = otherProject;
+        }
+
+        String otherProject() {
+            return otherProject;
         }
     }
 
@@ -109,6 +130,8 @@ public class ExportManagement {
             throw new DomainRuleViolation("waves", "export.waves.unknown");
         }
         var ordered = ProjectForm.WAVES.stream().filter(form.waves()::contains).toList();
+        checkPopulation(user.id(), null, new ExportData.Definition(form.organisationId(), form.commissionerId(),
+                form.startedFrom(), form.startedTo()));
         return projects.add(new ProjectForm(form.name(), form.purpose(), form.organisationId(), form.commissionerId(),
                 form.startedFrom(), form.startedTo(), ordered), Pseudonyms.newSecret(), user.id(), clock.instant());
     }
@@ -120,6 +143,7 @@ public class ExportManagement {
         }
         var project = project(user, id);
         if (!project.approved()) {
+            checkPopulation(project.createdBy(), id, ExportData.Definition.of(project));
             projects.approve(user.organisationId(), id, user.id(), clock.instant());
         }
     }
@@ -133,6 +157,7 @@ public class ExportManagement {
         if (!project.approved()) {
             throw new NotApproved();
         }
+        checkPopulation(user.id(), id, ExportData.Definition.of(project));
         var subjects = data.load(project, clock.getZone());
         if (subjects.isEmpty()) {
             throw new NoConsentingEmployees();
@@ -152,6 +177,24 @@ public class ExportManagement {
                     .forEach(employee -> access.exported("export_project", id, employee));
         }
         return new Download(file.fileName(), file.contentType(), bytes, pack.trajectories(), pack.persons(), hash);
+    }
+
+    /**
+     * Refuses (and logs the refusal) when this population is too close to that of any other project of the
+     * researcher, earlier or later: both would be downloadable, and either order of download gives the difference.
+     */
+    private void checkPopulation(long researcherId, Long projectId, ExportData.Definition definition) {
+        var population = data.population(definition);
+        for (var other : projects.ofCreator(researcherId)) {
+            if (projectId != null && other.id() == projectId) {
+                continue;
+            }
+            if (PopulationDifference.tooSmall(population, data.population(ExportData.Definition.of(other)))) {
+                access.denied("export_project", (projectId == null ? "new" : "project " + projectId)
+                        + ": population within 1-9 of project " + other.id());
+                throw new PopulationTooClose(other.name());
+            }
+        }
     }
 
     static String sha256(byte[] bytes) {

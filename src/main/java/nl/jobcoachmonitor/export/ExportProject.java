@@ -1,12 +1,15 @@
 package nl.jobcoachmonitor.export;
 
 import java.time.LocalDateTime;
-import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 
-/** An export project: who defined it, its population, and whether a manager of the organisation approved it. */
+/**
+ * An export project: who defined it, its population, and whether a manager of the organisation approved it. The
+ * period of trajectory start is whole calendar months, both ends included; null is open.
+ */
 public record ExportProject(long id, String name, String purpose, long organisationId, String organisationName,
-        Long commissionerId, String commissionerName, LocalDate startedFrom, LocalDate startedTo, List<String> waves,
+        Long commissionerId, String commissionerName, YearMonth startedFrom, YearMonth startedTo, List<String> waves,
         String secret, long createdBy, String createdByName, LocalDateTime createdAt, Long approvedBy,
         String approvedByName, LocalDateTime approvedAt) {
 

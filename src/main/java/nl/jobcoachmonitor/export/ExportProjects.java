@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +35,8 @@ class ExportProjects {
                 + "started_to, waves, secret, created_by, created_at) values (:name, :purpose, :org, :com, :from, "
                 + ":to, :waves, :secret, :by, :at)").param("name", form.name().strip())
                 .param("purpose", form.purpose().strip()).param("org", form.organisationId())
-                .param("com", form.commissionerId()).param("from", form.startedFrom()).param("to", form.startedTo())
+                .param("com", form.commissionerId()).param("from", form.startedFrom() == null ? null : form.startedFrom().atDay(1))
+                .param("to", form.startedTo() == null ? null : form.startedTo().atEndOfMonth())
                 .param("waves", String.join(",", form.waves())).param("secret", secret).param("by", createdBy)
                 .param("at", Timestamp.from(now)).update(keys, "id");
         return keys.getKey().longValue();
@@ -79,11 +81,16 @@ class ExportProjects {
                 .list();
     }
 
+    private static YearMonth month(LocalDate day) {
+        return day == null ? null : YearMonth.from(day);
+    }
+
     private static ExportProject project(ResultSet rs, int n) throws SQLException {
         return new ExportProject(rs.getLong("id"), rs.getString("name"), rs.getString("purpose"),
                 rs.getLong("organisation_id"), rs.getString("organisation_name"),
                 rs.getObject("commissioner_id", Long.class), rs.getString("commissioner_name"),
-                rs.getObject("started_from", LocalDate.class), rs.getObject("started_to", LocalDate.class),
+                month(rs.getObject("started_from", LocalDate.class)),
+                month(rs.getObject("started_to", LocalDate.class)),
                 Arrays.asList(rs.getString("waves").split(",")), rs.getString("secret"), rs.getLong("created_by"),
                 rs.getString("created_by_name"), rs.getTimestamp("created_at").toLocalDateTime(),
                 rs.getObject("approved_by", Long.class), rs.getString("approved_by_name"),

@@ -53,6 +53,10 @@ class ExportBrowserTests extends BrowserTest {
         page.getByLabel("Naam van het project").fill("Duurzaam werk 2026");
         page.getByLabel("Doel van het onderzoek").fill("Welke begeleiding helpt jongvolwassenen hun werk te houden?");
         page.getByLabel("Jobcoachorganisatie").selectOption(new SelectOption().setValue(String.valueOf(organisation)));
+        // the period is whole months: a month field with a visible label, described by the format hint
+        var from = page.getByLabel("Start van het traject vanaf (maand)");
+        assertThat(from.getAttribute("type")).isEqualTo("month");
+        assertThat(page.locator("#" + from.getAttribute("aria-describedby")).textContent()).contains("jjjj-mm");
         assertAccessible(page, "research projects");
         assertFitsThePhone(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Project aanmaken")).click();

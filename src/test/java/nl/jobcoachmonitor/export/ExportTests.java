@@ -8,6 +8,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -222,7 +225,7 @@ class ExportTests {
 
     @Test
     void anExportWithoutConsentingEmployeesSaysSoAndMakesNoFile() throws Exception {
-        long project = createProject("Leeg", LocalDate.now().plusYears(50).toString());
+        long project = createProject("Leeg", YearMonth.now().plusYears(50).toString());
         mvc.perform(post("/team/exports/{id}/approval", project).with(data.as("manager")).with(csrf()));
         String page = mvc.perform(get("/research/projects/{id}/files/wide.csv", project)
                         .with(data.as("onderzoeker"))).andExpect(status().isConflict()).andReturn().getResponse()
@@ -245,5 +248,136 @@ class ExportTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Kies een bestaande organisatie.").doesNotContain("<script>alert");
         assertThat(data.count("export_project")).isEqualTo(before);
+    }
+
+    /** The starts per calendar month of the demo manager's organisation. */
+    private TreeMap<YearMonth, Integer> startsPerMonth() {
+        var perMonth = new TreeMap<YearMonth, Integer>();
+        jdbc.sql("select started_on from trajectory where organisation_id = :o").param("o", organisationOf("manager"))
+                .query(LocalDate.class).list().forEach(day -> perMonth.merge(YearMonth.from(day), 1, Integer::sum));
+        return perMonth;
+    }
+
+    /** A month with 1 to 9 starts in the manager's organisation and starts before it. */
+    private YearMonth aMonthWithAFewStarts() {
+        var perMonth = startsPerMonth();
+        return perMonth.entrySet().stream().skip(1).filter(e -> e.getValue() >= 1 && e.getValue() <= 9)
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+    }
+
+    private long deniedRefusals(String like) {
+        return data.count("audit_event", "outcome = 'DENIED' and object_type = 'export_project' and object_id like :p",
+                like);
+    }
+
+    @Test
+    void thePeriodIsInWholeCalendarMonthsStoredAsTheirFirstAndLastDay() throws Exception {
+        String researcher = steps().newResearcher("onderzoeker-maanden");
+        long id = steps().createProject(researcher, "Maanden", "2024-02", "2024-04");
+        var stored = jdbc.sql("select started_from, started_to from export_project where id = :id").param("id", id)
+                .query((rs, n) -> rs.getObject(1, LocalDate.class) + " " + rs.getObject(2, LocalDate.class)).single();
+        assertThat(stored).isEqualTo("2024-02-01 2024-04-30");
+        String page = mvc.perform(get("/research/projects/{id}", id).with(data.as(researcher)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("februari 2024").contains("april 2024");
+
+        long before = data.count("export_project");
+        page = mvc.perform(steps().postProject(researcher, "Dagen", "2024-02-15", null)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Vul een maand in als jjjj-mm, bijvoorbeeld 2025-03.");
+        page = mvc.perform(steps().postProject(researcher, "Omgekeerd", "2024-05", "2024-04"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("De eindmaand ligt voor de beginmaand.");
+        assertThat(data.count("export_project")).isEqualTo(before);
+    }
+
+    @Test
+    void theFormAsksForMonthsWithALabelAndAFormatHint() throws Exception {
+        String page = mvc.perform(get("/research").with(data.as("onderzoeker"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("<label for=\"startedFrom\">[^<]+</label>")
+                .containsPattern("<input id=\"startedFrom\" type=\"month\"[^>]*aria-describedby=\"period-hint\"")
+                .containsPattern("<input id=\"startedTo\" type=\"month\"")
+                .contains("id=\"period-hint\"").contains("jjjj-mm");
+    }
+
+    @Test
+    void aProjectWhosePopulationDiffersByAFewTrajectoriesFromAnEarlierOneIsRefusedAndLogged() throws Exception {
+        String researcher = steps().newResearcher("onderzoeker-verschil");
+        YearMonth month = aMonthWithAFewStarts();
+        long earlier = steps().createProject(researcher, "Tot en met", null, month.toString());
+        long before = data.count("export_project");
+        long refusals = deniedRefusals("new: population within 1-9 of project " + earlier);
+
+        String page = mvc.perform(steps().postProject(researcher, "Een maand minder", null,
+                month.minusMonths(1).toString())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("verschillen maar 1 tot 9 trajecten van die in uw project „Tot en met”");
+        assertThat(data.count("export_project")).isEqualTo(before);
+        assertThat(deniedRefusals("new: population within 1-9 of project " + earlier)).isEqualTo(refusals + 1);
+
+        page = mvc.perform(steps().postProject(researcher, "Een maand minder", null, month.minusMonths(1).toString())
+                .param("lang", "en")).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("differ by only 1 to 9 trajectories from those in your project “Tot en met”");
+
+        // the same population is the same persons, differently pseudonymised: allowed
+        steps().createProject(researcher, "Nog eens tot en met", null, month.toString());
+        // another researcher's earlier projects are not this rule's business (see the README)
+        steps().createProject(steps().newResearcher("onderzoeker-ander"), "Ander", null,
+                month.minusMonths(1).toString());
+    }
+
+    @Test
+    void approvalAndEachDownloadCheckThePopulationAgainBecauseTrajectoriesAreAdded() throws Exception {
+        String researcher = steps().newResearcher("onderzoeker-later");
+        YearMonth month = aMonthWithAFewStarts();
+        long one = steps().createProject(researcher, "Eerste", null, month.toString());
+        long two = steps().createProject(researcher, "Tweede", null, month.toString());
+        mvc.perform(post("/team/exports/{id}/approval", one).with(data.as("manager")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/research/projects/{id}/files/wide.csv", one).with(data.as(researcher)))
+                .andExpect(status().isOk());
+        // the populations were the same; now they differ by the month's few starts, as when trajectories are added
+        // after the project was made
+        jdbc.sql("update export_project set started_to = :to where id = :id").param("id", two)
+                .param("to", month.minusMonths(1).atEndOfMonth()).update();
+        long downloads = data.count("export_download", "project_id = :p", one);
+
+        String page = mvc.perform(get("/research/projects/{id}/files/wide.csv", one).with(data.as(researcher)))
+                .andExpect(status().isConflict()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("uw project „Tweede”");
+        assertThat(data.count("export_download", "project_id = :p", one)).isEqualTo(downloads);
+        assertThat(deniedRefusals("project " + one + ": population within 1-9 of project " + two)).isEqualTo(1);
+
+        var approvals = mvc.perform(post("/team/exports/{id}/approval", two).with(data.as("manager")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(approvals.getFlashMap().get("refusedProject")).isEqualTo("Tweede");
+        assertThat(data.count("export_project", "id = :p and approved_at is not null", two)).isZero();
+        assertThat(deniedRefusals("project " + two + ": population within 1-9 of project " + one)).isEqualTo(1);
+        // the redirect's page, in the same (Spring Session) session, shows the refusal
+        page = mvc.perform(get("/team/exports").with(data.as("manager"))
+                .cookie(approvals.getResponse().getCookies())).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Project „Tweede” is niet goedgekeurd");
+    }
+
+    @Test
+    void populationDifferenceRule() {
+        assertThat(PopulationDifference.tooSmall(Set.of(1L, 2L, 3L), Set.of(1L, 2L, 3L))).as("same").isFalse();
+        assertThat(PopulationDifference.tooSmall(Set.of(1L, 2L, 3L), Set.of(1L, 2L))).as("one less").isTrue();
+        assertThat(PopulationDifference.tooSmall(Set.of(1L), Set.of(2L))).as("nothing in common").isFalse();
+        var many = new HashSet<Long>();
+        for (long i = 0; i < 30; i++) {
+            many.add(i);
+        }
+        var nineLess = new HashSet<>(many);
+        nineLess.removeIf(i -> i < 9);
+        var tenLess = new HashSet<>(many);
+        tenLess.removeIf(i -> i < 10);
+        assertThat(PopulationDifference.tooSmall(many, nineLess)).isTrue();
+        assertThat(PopulationDifference.tooSmall(many, tenLess)).isFalse();
+        nineLess.add(100L);
+        assertThat(PopulationDifference.tooSmall(many, nineLess)).as("9 out, 1 in: 10 apart").isFalse();
     }
 }
