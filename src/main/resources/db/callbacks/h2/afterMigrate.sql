@@ -1,0 +1,13 @@
+-- After every migration (so tables of later migrations are covered too), as the owner: the application's user (created
+-- here on the embedded H2; its name and password are the application's datasource settings) gets read and write on
+-- every table, except the append-only access log (read and add only) and Flyway's history (nothing). It owns nothing
+-- and is no admin, so it cannot alter or drop a table or a trigger.
+create user if not exists ${appuser} password '${apppassword}';
+alter user ${appuser} set password '${apppassword}';
+execute immediate (select 'grant select, insert, update, delete on '
+    || listagg('"' || table_schema || '"."' || table_name || '"', ', ') || ' to ${appuser}'
+    from information_schema.tables
+    where table_schema = current_schema and table_type = 'BASE TABLE'
+      and table_name not in ('AUDIT_EVENT', '${flyway:table}'));
+revoke all on audit_event from ${appuser};
+grant select, insert on audit_event to ${appuser};
