@@ -3,11 +3,16 @@ package nl.jobcoachmonitor.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.OwnerDatabase;
 import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.identity.AccessAction;
+import nl.jobcoachmonitor.identity.OnBehalfOf;
+import nl.jobcoachmonitor.identity.PersonalDataAccessed;
+import nl.jobcoachmonitor.identity.Role;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +31,12 @@ class AppendOnlyTests {
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
     @Autowired OwnerDatabase owner;
+    @Autowired AccessLog log;
 
     @Test
     void auditRowsCanBeAddedButNeitherChangedNorDeleted() {
-        jdbc.sql("insert into audit_event (occurred_at, username, role, action, object_type, object_id, outcome) "
-                + "values (current_timestamp, 'append-test', 'COACH', 'READ', 'trajectory', '1', 'ALLOWED')").update();
+        log.on(new PersonalDataAccessed(Instant.now(), "append-test", Role.COACH, AccessAction.READ, "trajectory",
+                "1", null, true, "127.0.0.1", null, null, OnBehalfOf.ORGANISATION));
         long rows = data.count("audit_event");
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set username = 'someone-else' "
@@ -106,18 +112,20 @@ class AppendOnlyTests {
 
     /**
      * Every table the migrations create (now and later) is readable and writable by the application, except the
-     * access log (read and add only) and Flyway's own history.
+     * access log (read and add only), the head of its hash chain (read and move on) and Flyway's own history.
      */
     @Test
     void theApplicationMayReadAndWriteEveryOtherTable() {
         List<String> tables = owner.jdbc().sql("select lower(table_name) from information_schema.tables "
                         + "where table_schema = current_schema and table_type = 'BASE TABLE'")
                 .query(String.class).list();
-        assertThat(tables).contains("audit_event", "spring_session", "spring_session_attributes", "shedlock");
+        assertThat(tables).contains("audit_event", "audit_chain_head", "spring_session", "spring_session_attributes",
+                "shedlock");
         for (String table : tables) {
             List<String> expected = switch (table) {
                 case "flyway_schema_history" -> List.of();
                 case "audit_event" -> List.of("SELECT", "INSERT");
+                case "audit_chain_head" -> List.of("SELECT", "UPDATE");
                 default -> List.of("SELECT", "INSERT", "UPDATE", "DELETE");
             };
             for (String privilege : List.of("SELECT", "INSERT", "UPDATE", "DELETE")) {
