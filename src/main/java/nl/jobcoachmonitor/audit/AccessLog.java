@@ -1,6 +1,6 @@
 package nl.jobcoachmonitor.audit;
 
-import java.sql.Timestamp;
+import java.time.ZoneOffset;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -10,7 +10,9 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes every access to personal data to the append-only {@code audit_event} table, at once and on its own: a read
@@ -19,7 +21,11 @@ import org.springframework.stereotype.Component;
  * <p>The log has a small connection pool of its own. A request that holds a connection of the application's pool and
  * logs an access would otherwise wait for a second one from the same pool; with as many such requests at once as the
  * pool has connections, they would all wait for each other until the pool's timeout. An audit connection is held only
- * for one insert (auto-commit) and never waits for anything else, so this cannot happen.
+ * for one short transaction that waits for nothing but the chain's head, so this cannot happen.
+ *
+ * <p>Every row is a link of a hash chain ({@link ChainedEvent}): in one transaction the writer moves the one-row head
+ * {@code audit_chain_head} on (its row lock puts the writers of all instances in line), takes the previous hash from
+ * it, adds the row with its hash, and stores that hash in the head.
  */
 @Component
 class AccessLog implements DisposableBean {
@@ -28,6 +34,7 @@ class AccessLog implements DisposableBean {
 
     private final HikariDataSource pool;
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
     AccessLog(DataSourceProperties properties) {
         this.pool = properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
@@ -36,6 +43,7 @@ class AccessLog implements DisposableBean {
         pool.setMinimumIdle(1);
         pool.setAutoCommit(true);
         this.jdbc = JdbcClient.create(pool);
+        this.transaction = new TransactionTemplate(new JdbcTransactionManager(pool));
     }
 
     /**
@@ -44,27 +52,49 @@ class AccessLog implements DisposableBean {
      */
     @EventListener
     void on(PersonalDataAccessed e) {
+        transaction.executeWithoutResult(status -> append(e));
+    }
+
+    private void append(PersonalDataAccessed e) {
+        // The organisation that holds the data: given (a report over its trajectories), or the person's.
+        Long personOrganisation = e.dataOrganisationId() != null || e.personId() == null ? e.dataOrganisationId()
+                : jdbc.sql("select organisation_id from employee where id = :id").param("id", e.personId())
+                        .query(Long.class).optional().orElse(null);
+        // Taking the head's row lock first: a second writer waits here until this transaction commits.
+        jdbc.sql("update audit_chain_head set seq = seq + 1 where id = 1").update();
+        var event = jdbc.sql("select seq, row_hash from audit_chain_head where id = 1")
+                .query((row, n) -> new ChainedEvent(row.getLong("seq"), row.getString("row_hash"), e.occurredAt(),
+                        e.username(), e.role() == null ? null : e.role().name(), e.action().name(), e.objectType(),
+                        e.objectId(), e.personId(), e.allowed() ? "ALLOWED" : "DENIED", e.remoteAddress(),
+                        e.userId(), e.userOrganisationId(), e.onBehalfOf() == null ? null : e.onBehalfOf().name(),
+                        personOrganisation))
+                .single();
+        String hash = event.hash();
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, object_type, object_id, person_id,
-                  outcome, remote_address, user_id, user_organisation_id, on_behalf_of, person_organisation_id)
+                  outcome, remote_address, user_id, user_organisation_id, on_behalf_of, person_organisation_id,
+                  chain_seq, previous_hash, row_hash)
                 values (:at, :username, :role, :action, :type, :objectId, :personId, :outcome, :address, :userId,
-                  :userOrganisation, :onBehalfOf,
-                  coalesce(:dataOrganisation, (select organisation_id from employee where id = :personId)))
+                  :userOrganisation, :onBehalfOf, :personOrganisation, :seq, :previous, :hash)
                 """)
-                .param("at", Timestamp.from(e.occurredAt()))
-                .param("username", e.username())
-                .param("role", e.role() == null ? null : e.role().name())
-                .param("action", e.action().name())
-                .param("type", e.objectType())
-                .param("objectId", e.objectId())
-                .param("personId", e.personId(), java.sql.Types.BIGINT)
-                .param("outcome", e.allowed() ? "ALLOWED" : "DENIED")
-                .param("address", e.remoteAddress())
-                .param("userId", e.userId(), java.sql.Types.BIGINT)
-                .param("userOrganisation", e.userOrganisationId(), java.sql.Types.BIGINT)
-                .param("onBehalfOf", e.onBehalfOf() == null ? null : e.onBehalfOf().name())
-                .param("dataOrganisation", e.dataOrganisationId(), java.sql.Types.BIGINT)
+                .param("at", event.occurredAt().atOffset(ZoneOffset.UTC))
+                .param("username", event.username())
+                .param("role", event.role())
+                .param("action", event.action())
+                .param("type", event.objectType())
+                .param("objectId", event.objectId())
+                .param("personId", event.personId(), java.sql.Types.BIGINT)
+                .param("outcome", event.outcome())
+                .param("address", event.remoteAddress())
+                .param("userId", event.userId(), java.sql.Types.BIGINT)
+                .param("userOrganisation", event.userOrganisationId(), java.sql.Types.BIGINT)
+                .param("onBehalfOf", event.onBehalfOf())
+                .param("personOrganisation", event.personOrganisationId(), java.sql.Types.BIGINT)
+                .param("seq", event.chainSeq())
+                .param("previous", event.previousHash())
+                .param("hash", hash)
                 .update();
+        jdbc.sql("update audit_chain_head set row_hash = :hash where id = 1").param("hash", hash).update();
     }
 
     @Override

@@ -20,16 +20,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * The privacy officer searches the access log of their organisation (events about its persons and by its users), by
  * user, person, period and event type, and downloads the result as CSV. Each search is itself logged. No case content:
- * persons appear only by their pseudonymous id.
+ * persons appear only by their pseudonymous id. The page also checks the log's hash chain and shows its head hash, for
+ * the privacy officer to note outside the system.
  */
 @Controller
 class AuditLogController {
 
     private final AuditQuery query;
+    private final AuditChain chain;
     private final PersonalDataAccess access;
 
-    AuditLogController(AuditQuery query, PersonalDataAccess access) {
+    AuditLogController(AuditQuery query, AuditChain chain, PersonalDataAccess access) {
         this.query = query;
+        this.chain = chain;
         this.access = access;
     }
 
@@ -37,6 +40,7 @@ class AuditLogController {
     String search(@AuthenticationPrincipal CurrentUser user, @Validated @ModelAttribute("filter") AuditFilter filter,
             BindingResult result, Model model) {
         model.addAttribute("events", AuditEventType.values());
+        model.addAttribute("chain", chain.verify());
         if (!result.hasErrors() && !validPeriod(filter, result)) {
             result.rejectValue("to", "audit.period.invalid");
         }

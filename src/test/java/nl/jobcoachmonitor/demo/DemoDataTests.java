@@ -496,9 +496,10 @@ class DemoDataTests {
     private static PGSimpleDataSource postgres(String url) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(url);
-        String user = System.getenv("JCM_TEST_POSTGRES_USER");
+        // The owner of the database (Flyway's role in the postgres Maven profile): it creates a schema and migrates.
+        String user = System.getProperty("spring.flyway.user", System.getenv("JCM_TEST_POSTGRES_OWNER_USER"));
         dataSource.setUser(user == null || user.isBlank() ? "postgres" : user);
-        String password = System.getenv("JCM_TEST_POSTGRES_PASSWORD");
+        String password = System.getenv("JCM_TEST_POSTGRES_OWNER_PASSWORD");
         if (password != null && !password.isBlank()) {
             dataSource.setPassword(password);
         }
