@@ -36,7 +36,7 @@ class AppendOnlyTests {
     @Test
     void auditRowsCanBeAddedButNeitherChangedNorDeleted() {
         log.on(new PersonalDataAccessed(Instant.now(), "append-test", Role.COACH, AccessAction.READ, "trajectory",
-                "1", null, true, "127.0.0.1", null, null, OnBehalfOf.ORGANISATION));
+                "1", null, true, "127.0.0.1", null, null, OnBehalfOf.ORGANISATION, null));
         long rows = data.count("audit_event");
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set username = 'someone-else' "

@@ -43,7 +43,7 @@ class AuditChainTests {
 
     private void logRead(String username) {
         log.on(new PersonalDataAccessed(Instant.now(), username, Role.COACH, AccessAction.READ, "trajectory", "1",
-                null, true, "127.0.0.1", null, null, OnBehalfOf.ORGANISATION));
+                null, true, "127.0.0.1", null, null, OnBehalfOf.ORGANISATION, null));
     }
 
     private String auditPage() throws Exception {
