@@ -29,8 +29,10 @@ class PrivacyBrowserTests extends BrowserTest {
         Page page = phone();
         logIn(page, "fg-browser");
         assertThat(page.url()).endsWith("/audit");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toegangslog")).isVisible())
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toegangslog").setLevel(1)).isVisible())
                 .isTrue();
+        assertThat(page.locator("#chain-state").textContent()).as("the page checks the log's hash chain")
+                .startsWith("Keten intact:");
         assertAccessible(page, "audit log");
         assertFitsThePhone(page);
 
@@ -68,7 +70,7 @@ class PrivacyBrowserTests extends BrowserTest {
         page.getByLabel("Code").fill(Totp.code(secret, Instant.now().plusSeconds(30)));
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
         page.waitForURL("**/audit");
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toegangslog")).isVisible())
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toegangslog").setLevel(1)).isVisible())
                 .isTrue();
     }
 }
