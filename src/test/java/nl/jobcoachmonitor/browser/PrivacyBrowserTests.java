@@ -31,6 +31,8 @@ class PrivacyBrowserTests extends BrowserTest {
         assertThat(page.url()).endsWith("/audit");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toegangslog")).isVisible())
                 .isTrue();
+        assertThat(page.locator("#chain-state").textContent()).startsWith("Keten intact: ")
+                .contains(" regels, laatste hash ");
         assertAccessible(page, "audit log");
         assertFitsThePhone(page);
 
