@@ -32,7 +32,7 @@ class PrivacyBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Toegangslog")).isVisible())
                 .isTrue();
         assertThat(page.locator("#chain-state").textContent()).startsWith("Keten intact: ")
-                .contains(" regels, laatste hash ");
+                .contains(", laatste hash ");
         assertAccessible(page, "audit log");
         assertFitsThePhone(page);
 
