@@ -62,6 +62,9 @@ class AuditChainTests {
         assertThat(status.headHash()).isEqualTo(head).hasSize(64);
 
         assertThat(auditPage()).contains("Keten intact: ").contains(" regels, laatste hash " + head);
+        assertThat(mvc.perform(get("/audit").param("lang", "en").with(data.as("privacy"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString())
+                .contains("Chain intact: ").contains(" rows, last hash "); // a newer head: the Dutch page was logged
     }
 
     @Test
