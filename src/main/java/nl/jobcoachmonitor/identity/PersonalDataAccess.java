@@ -46,6 +46,15 @@ public class PersonalDataAccess {
         publish(AccessAction.SEARCH, objectType, description, null, true, organisationId);
     }
 
+    /**
+     * A staff account created or changed by an administrator (rights, password, block, second factor): it changes who
+     * can see an organisation's data, so the event carries the account's organisation ({@code null}: none) and that
+     * organisation's privacy officer finds it. Call it once per organisation concerned (the old and the new one).
+     */
+    public void accountAdministered(AccessAction action, Object objectId, Long organisationId) {
+        publish(action, "app_user", objectId, null, true, organisationId);
+    }
+
     public void created(String objectType, Object objectId, Long personId) {
         publish(AccessAction.CREATE, objectType, objectId, personId, true);
     }

@@ -236,6 +236,9 @@ class UserAdminTests {
                 new Row("admin", admin, "CHANGE", "app_user", id + ": second factor reset", "ALLOWED"));
         String hash = jdbc.sql("select password_hash from app_user where id = :id").param("id", id)
                 .query(String.class).single();
+        assertThat(jdbc.sql("select count(*) from audit_event where id > :b and object_type = 'app_user' "
+                + "and person_organisation_id = :o").param("b", before).param("o", organisationOf("coach"))
+                .query(Long.class).single()).as("the organisation's privacy officer finds every one").isEqualTo(5);
         assertThat(jdbc.sql("select count(*) from audit_event where object_id like '%geheim%' "
                 + "or object_id like :h").param("h", "%" + hash.substring(hash.length() - 20) + "%")
                 .query(Long.class).single()).isZero();

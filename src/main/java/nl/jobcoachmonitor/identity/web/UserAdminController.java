@@ -2,6 +2,7 @@ package nl.jobcoachmonitor.identity.web;
 
 import java.util.Map;
 
+import nl.jobcoachmonitor.identity.AccessAction;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.identity.Role;
 import nl.jobcoachmonitor.identity.SecondFactors;
@@ -81,9 +82,9 @@ class UserAdminController {
                 var created = accounts.save(UserAccount.create(form.username(), encoder.encode(form.password()),
                         form.displayName().trim(), form.email(), form.role(), form.organisationId(),
                         form.commissionerId()));
-                access.created("app_user", created.getId() + ": " + String.join(", ",
+                access.accountAdministered(AccessAction.CREATE, created.getId() + ": " + String.join(", ",
                         assignment(created.getRole(), created.getOrganisationId(), created.getCommissionerId())),
-                        null);
+                        created.getOrganisationId());
             } catch (DomainRuleViolation e) {
                 result.rejectValue(e.field(), e.messageKey());
             }
@@ -149,7 +150,11 @@ class UserAdminController {
                     changes.add("email");
                 }
                 if (!changes.isEmpty()) {
-                    access.changed("app_user", id + ": " + String.join(", ", changes), null);
+                    String what = id + ": " + String.join(", ", changes);
+                    access.accountAdministered(AccessAction.CHANGE, what, account.getOrganisationId());
+                    if (organisationId != null && !organisationId.equals(account.getOrganisationId())) {
+                        access.accountAdministered(AccessAction.CHANGE, what, organisationId); // the one it left
+                    }
                 }
                 if (rights || !password.isEmpty()) {
                     endSessions(account);
@@ -182,7 +187,8 @@ class UserAdminController {
         var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         account.setEnabled(enabled);
         accounts.save(account);
-        access.changed("app_user", id + (enabled ? ": unblocked" : ": blocked"), null);
+        access.accountAdministered(AccessAction.CHANGE, id + (enabled ? ": unblocked" : ": blocked"),
+                account.getOrganisationId());
         if (!enabled) {
             // A blocked account is logged out everywhere at once, not when its sessions time out.
             endSessions(account);
@@ -200,7 +206,7 @@ class UserAdminController {
     String resetSecondFactor(@PathVariable long id, RedirectAttributes redirect) {
         var account = accounts.findById(id).orElseThrow(() -> new NotFoundException("user", id));
         factors.reset(id);
-        access.changed("app_user", id + ": second factor reset", null);
+        access.accountAdministered(AccessAction.CHANGE, id + ": second factor reset", account.getOrganisationId());
         endSessions(account);
         redirect.addFlashAttribute("saved", true);
         return "redirect:/admin/users";
