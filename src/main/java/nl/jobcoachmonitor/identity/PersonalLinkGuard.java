@@ -28,10 +28,12 @@ public class PersonalLinkGuard {
 
     private final FailureThrottle guessing;
     private final int maxFailedLinks;
+    private final Clock clock;
 
     PersonalLinkGuard(Clock clock, @Value("${jcm.questionnaire.max-failed-links-per-address:20}") int maxFailedLinks) {
         this.guessing = new FailureThrottle(clock, GUESSING_BLOCK);
         this.maxFailedLinks = maxFailedLinks;
+        this.clock = clock;
     }
 
     /** Nothing of the page is cached, and it tells no other site where the person came from. */
@@ -80,7 +82,9 @@ public class PersonalLinkGuard {
         if (request.getSession(false) != null) {
             request.changeSessionId();
         }
-        request.getSession(true).setAttribute(sessionKey, linkId);
+        var session = request.getSession(true);
+        session.setAttribute(sessionKey, linkId);
+        SessionLifetime.start(session, clock);
     }
 
     private static String key(HttpServletRequest request) {

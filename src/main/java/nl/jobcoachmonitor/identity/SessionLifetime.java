@@ -17,7 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The absolute lifetime of a session ({@code jcm.security.session-lifetime}, 12 hours by default), besides the idle
  * timeout: a session in use all the time still ends then. Measured with the application's clock from the sign-in (see
- * {@link SignIn}), or for a session without one (a personal link's) from its first request. An ended session is
+ * {@link SignIn}), or for a personal link's session from the link's opening ({@link PersonalLinkGuard#enter}). A session
+ * with neither (the login page's, before sign-in) carries no rights and gets no lifetime: stamping it on any request
+ * would have the page's parallel requests (styles, scripts) add the same session attribute at once, which Spring
+ * Session JDBC refuses (duplicate key). An ended session is
  * invalidated; a page request goes to the login page ({@code /login?expired}), an API request gets 401.
  */
 class SessionLifetime extends OncePerRequestFilter {
@@ -55,22 +58,6 @@ class SessionLifetime extends OncePerRequestFilter {
                 return;
             }
         }
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            stamp(request);
-        }
-    }
-
-    /** A session made or used by this request without a start gets one now. */
-    private void stamp(HttpServletRequest request) {
-        try {
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(STARTED) == null) {
-                start(session, clock);
-            }
-        } catch (IllegalStateException invalidated) {
-            // the request ended its session (a logout): nothing to stamp
-        }
+        chain.doFilter(request, response);
     }
 }
