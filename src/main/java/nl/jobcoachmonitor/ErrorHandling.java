@@ -6,9 +6,19 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.IdempotentRequests;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -18,10 +28,12 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * Out-of-scope and unknown ids both answer 404, logged as a denied access; pages get the error page, the API a problem
- * detail. Conflicts (someone else changed it) answer 409.
+ * detail. A JSON body that fails its validation gets, in the user's language, a problem detail with the first field and
+ * every field's message ({@code errors}); one that cannot be read (not JSON, an unknown choice, a wrong date) names the
+ * field it could not read. Conflicts (someone else changed it) answer 409; an Idempotency-Key reused for another request 422.
  */
 @ControllerAdvice
-class ErrorHandling {
+class ErrorHandling extends ResponseEntityExceptionHandler {
 
     private final PersonalDataAccess access;
     private final MessageSource messages;
@@ -49,6 +61,51 @@ class ErrorHandling {
         problem.setDetail(messages.getMessage(e.messageKey(), null, e.messageKey(), locale));
         problem.setProperty("field", e.field());
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** The API only: an {@code Idempotency-Key} sent again with another request (422, with a message). */
+    @ExceptionHandler(IdempotentRequests.KeyReused.class)
+    ResponseEntity<ProblemDetail> keyReused(java.util.Locale locale) {
+        var problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
+        problem.setDetail(messages.getMessage("api.idempotencyKeyReused", null, locale));
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!api(request)) {
+            return super.handleMethodArgumentNotValid(e, headers, status, request);
+        }
+        var locale = LocaleContextHolder.getLocale();
+        var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setDetail(messages.getMessage("api.invalidFields", null, locale));
+        var errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> java.util.Map.of("field", error.getField(), "message", messages.getMessage(error, locale)))
+                .toList();
+        if (!errors.isEmpty()) {
+            problem.setProperty("field", errors.get(0).get("field"));
+        }
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!api(request)) {
+            return super.handleHttpMessageNotReadable(e, headers, status, request);
+        }
+        var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setDetail(messages.getMessage("api.unreadable", null, LocaleContextHolder.getLocale()));
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            problem.setProperty("field", mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName());
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static boolean api(WebRequest request) {
+        return request instanceof ServletWebRequest r && r.getRequest().getRequestURI().startsWith("/api/");
     }
 
     private static Object respond(HttpServletRequest request, HttpServletResponse response, HttpStatus status,

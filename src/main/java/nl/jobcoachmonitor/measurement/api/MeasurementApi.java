@@ -1,9 +1,5 @@
 package nl.jobcoachmonitor.measurement.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,14 +8,12 @@ import java.util.TreeMap;
 import jakarta.validation.constraints.Pattern;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
-import nl.jobcoachmonitor.measurement.IdempotentRequests;
+import nl.jobcoachmonitor.shared.IdempotentRequests;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
 import nl.jobcoachmonitor.measurement.WaveSummary;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,14 +43,12 @@ class MeasurementApi {
 
     private final MeasurementManagement measurement;
     private final IdempotentRequests idempotent;
-    private final ObjectMapper json;
     private final MessageSource messages;
 
-    MeasurementApi(MeasurementManagement measurement, IdempotentRequests idempotent, ObjectMapper json,
+    MeasurementApi(MeasurementManagement measurement, IdempotentRequests idempotent,
             MessageSource messages) {
         this.measurement = measurement;
         this.idempotent = idempotent;
-        this.json = json;
         this.messages = messages;
     }
 
@@ -108,13 +100,6 @@ class MeasurementApi {
         return ResponseEntity.unprocessableEntity().body(problem);
     }
 
-    @ExceptionHandler(IdempotentRequests.KeyReused.class)
-    ResponseEntity<ProblemDetail> keyReused(Locale locale) {
-        var problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setDetail(messages.getMessage("api.idempotencyKeyReused", null, locale));
-        return ResponseEntity.unprocessableEntity().body(problem);
-    }
-
     private static Respondent respondent(String value, long waveId) {
         for (Respondent r : Respondent.values()) {
             if (r.name().equalsIgnoreCase(value)) {
@@ -126,12 +111,6 @@ class MeasurementApi {
 
     /** What the key stands for: the same wave, respondent and answers (in any order) are the same request. */
     private String hash(long id, long waveId, Respondent who, Map<String, Object> answers) {
-        try {
-            String canonical = id + "/" + waveId + "/" + who + "/" + json.writeValueAsString(new TreeMap<>(answers));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return idempotent.hash(id + "/" + waveId + "/" + who + "/", new TreeMap<>(answers));
     }
 }

@@ -3,7 +3,10 @@ package nl.jobcoachmonitor.trajectory.api;
 import java.net.URI;
 import java.util.List;
 
+import jakarta.validation.constraints.Pattern;
+
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.shared.IdempotentRequests;
 import nl.jobcoachmonitor.trajectory.ChangePhaseForm;
 import nl.jobcoachmonitor.trajectory.JobChangeForm;
 import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
@@ -17,10 +20,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** JSON API for trajectories and job changes: the same scoping as the pages (out of scope is 404). */
@@ -30,9 +35,11 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class TrajectoryApi {
 
     private final TrajectoryManagement trajectories;
+    private final IdempotentRequests idempotent;
 
-    TrajectoryApi(TrajectoryManagement trajectories) {
+    TrajectoryApi(TrajectoryManagement trajectories, IdempotentRequests idempotent) {
         this.trajectories = trajectories;
+        this.idempotent = idempotent;
     }
 
     @GetMapping
@@ -48,10 +55,16 @@ class TrajectoryApi {
     }
 
     @PostMapping
-    @Operation(summary = "Start a trajectory for a new or existing employee")
+    @Operation(summary = "Start a trajectory for a new or existing employee; with an Idempotency-Key a retry returns "
+            + "the trajectory the first request started (the same key with another body: 422)")
     ResponseEntity<TrajectoryDetails> start(@AuthenticationPrincipal CurrentUser user,
-            @Validated @RequestBody StartTrajectoryForm form) {
-        long id = trajectories.start(user, form);
+            @Parameter(description = "Any unique string of up to 100 characters; a retry with the same key and body "
+                    + "returns the first result and starts nothing new")
+            @RequestHeader(name = "Idempotency-Key", required = false) @Pattern(regexp = "[\\x21-\\x7e]{1,100}")
+            String key, @Validated @RequestBody StartTrajectoryForm form) {
+        long id = key == null ? trajectories.start(user, form)
+                : idempotent.once(user.id(), key, idempotent.hash("POST /api/v1/trajectories/", form), Long.class,
+                        () -> trajectories.start(user, form));
         return ResponseEntity.created(URI.create("/api/v1/trajectories/" + id)).body(trajectories.open(user, id));
     }
 

@@ -1,11 +1,13 @@
-package nl.jobcoachmonitor.measurement;
+package nl.jobcoachmonitor.shared;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.function.Supplier;
-
-import nl.jobcoachmonitor.shared.ConflictException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +22,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Runs an API request once per {@code Idempotency-Key}: the key is claimed in the transaction that does the work, so
  * a retry, a double click or twenty parallel copies of the request get the result of the one that ran. A concurrent
  * copy waits for the key's transaction (PostgreSQL blocks on the unique index; H2 reports a lock or duplicate) and then
- * replays its result. The same key with a different request is refused.
+ * replays its result. The same key with a different request is refused ({@link KeyReused}: 422 with a message, see
+ * {@code ErrorHandling}). Used by the API's answers to a wave and by the start of a trajectory (table
+ * {@code idempotency_key}, V9: keys are per user, so one key names one request of one user across the whole API).
  */
 @Component
 public class IdempotentRequests {
@@ -50,6 +54,19 @@ public class IdempotentRequests {
     private static class ClaimedElsewhere extends RuntimeException {
         ClaimedElsewhere() {
             super(null, null, false, false);
+        }
+    }
+
+    /**
+     * What a key stands for: SHA-256 of the request's scope (the path and anything else that makes it this request)
+     * followed by its body as JSON, so the same request with its fields in another order or spacing is the same.
+     */
+    public String hash(String scope, Object body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest((scope + json.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8)));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
