@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import nl.jobcoachmonitor.identity.ApiTokens;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
@@ -111,7 +112,8 @@ class AccessMatrixTests {
         // Audit trail (issue 5): the privacy officer's access log
         rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv");
         // consent and research export (branch export)
-        rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent");
+        rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent",
+                "GET /api/v1/trajectories/{id}/consent", "POST /api/v1/trajectories/{id}/consent");
         rule(Rule.RESEARCHER, "GET /research", "POST /research/projects", "GET /research/projects/{id}",
                 "GET /research/projects/{id}/files/{file}");
         rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval");
@@ -133,6 +135,9 @@ class AccessMatrixTests {
         // Two-factor authentication (issue 5): the second login step sends a fully signed-in user on to "/"
         rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",
                 "POST /account/two-factor", "POST /account/two-factor/recovery-codes");
+        // personal access tokens for the API: made by the roles that use it; revoked only by their owner ("coach")
+        rule(Rule.STAFF, "POST /account/api-tokens");
+        rule(Rule.CASE_COACH, "POST /account/api-tokens/{id}/revoke");
         rule(Rule.ADMIN, "POST /admin/users/{id}/two-factor");
     }
 
@@ -150,6 +155,7 @@ class AccessMatrixTests {
     @Autowired UserDetailsService users;
     @Autowired PlanManagement plans;
     @Autowired AccountabilityManagement accountability;
+    @Autowired ApiTokens apiTokens;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     /** Every route the application serves, as "METHOD pattern" (a route without a method counts as GET). */
@@ -213,6 +219,7 @@ class AccessMatrixTests {
                 values (:w, 'EMPLOYEE', null, 'INVITATION', 'matrix@example.org', 'nl', 'Matrix',
                   'http://localhost/q/' || :t, 'OUTBOX', 'http://localhost', current_timestamp)""")
                 .param("w", wave).param("t", "m".repeat(43)).update();
+        long apiToken = apiTokens.create(coach.id(), "Matrix", today.plusDays(1), false).id();
         long outboxMail = jdbc.sql("select max(id) from questionnaire_mail where address = 'matrix@example.org'")
                 .query(Long.class).single();
 
@@ -224,7 +231,8 @@ class AccessMatrixTests {
             long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
                     : pattern.startsWith("/research/projects/") || pattern.startsWith("/team/exports/") ? project
                     : pattern.startsWith("/admin/commissioners") ? commissioner
-                    : pattern.startsWith("/admin/outbox/") ? outboxMail : trajectory;
+                    : pattern.startsWith("/admin/outbox/") ? outboxMail
+                    : pattern.startsWith("/account/api-tokens/") ? apiToken : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))

@@ -16,9 +16,12 @@ class AccountDetailsService implements UserDetailsService {
 
     @Override
     public UserDetails loadUserByUsername(String username) {
-        return accounts.findByUsername(username.trim().toLowerCase())
-                .map(a -> new CurrentUser(a.getId(), a.getUsername(), a.getPasswordHash(), a.getDisplayName(),
-                        a.getRole(), a.getOrganisationId(), a.getCommissionerId(), a.isEnabled()))
+        return accounts.findByUsername(username.trim().toLowerCase()).map(AccountDetailsService::currentUser)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+    }
+
+    static CurrentUser currentUser(UserAccount a) {
+        return new CurrentUser(a.getId(), a.getUsername(), a.getPasswordHash(), a.getDisplayName(), a.getRole(),
+                a.getOrganisationId(), a.getCommissionerId(), a.isEnabled());
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * carries the current code of the account's authenticator in the header {@value #HEADER}; without it, 401. (A code is
  * not used up here: an API client sends the same one for its 30 seconds.) A wrong code counts in the same
  * {@link SecondFactorThrottle} as the web's second step: after five, the account gets 429 with {@code Retry-After}
- * until the block has passed, whatever code it sends; the right password does not reset the count.
+ * until the block has passed, whatever code it sends; the right password does not reset the count. A personal access
+ * token made with the second factor ({@link ApiTokens}) needs no header: the code was asked when it was made.
  */
 class ApiSecondFactor extends OncePerRequestFilter {
 
@@ -35,6 +36,11 @@ class ApiSecondFactor extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         var auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth instanceof ApiTokenAuthentication.Authenticated token && token.withSecondFactor()) {
+            // the second factor was asked when the token was made (on the account page)
+            chain.doFilter(request, response);
+            return;
+        }
         if (auth != null && auth.getPrincipal() instanceof CurrentUser user
                 && (policy.required() || factors.enrolled(user.id()))) {
             String code = request.getHeader(HEADER);

@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 /**
  * Slows down password guessing: after {@value #MAX_FAILURES_PER_USER} failed logins for one user name, or
  * {@value #MAX_FAILURES_PER_ADDRESS} from one address, further attempts are refused for {@link #BLOCK}, whether the
- * name exists or not (so the block tells nothing about existence).
+ * name exists or not (so the block tells nothing about existence). Unknown API tokens count against their address too
+ * ({@link ApiTokenAuthentication}).
  */
 @Component
 class LoginThrottle {
@@ -30,6 +31,16 @@ class LoginThrottle {
 
     void failed(String username, String address) {
         failures.failed(userKey(username), addressKey(address));
+    }
+
+    /** An address that guessed too often (passwords and API tokens count together). */
+    boolean isAddressBlocked(String address) {
+        return failures.blocked(addressKey(address), MAX_FAILURES_PER_ADDRESS);
+    }
+
+    /** A wrong API token from this address (there is no user name to count it against). */
+    void failedFrom(String address) {
+        failures.failed(addressKey(address));
     }
 
     void succeeded(String username) {

@@ -41,10 +41,13 @@ public class SecondFactors {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final TextEncryptor encryptor;
+    private final ApiTokens tokens;
 
-    SecondFactors(JdbcClient jdbc, Clock clock, @Value("${jcm.security.two-factor.key:}") String key) {
+    SecondFactors(JdbcClient jdbc, Clock clock, @Value("${jcm.security.two-factor.key:}") String key,
+            ApiTokens tokens) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.tokens = tokens;
         if (key.isBlank()) {
             log.warn("jcm.security.two-factor.key (JCM_TWO_FACTOR_KEY) is not set: two-factor secrets are encrypted "
                     + "with a built-in key. Set it in production.");
@@ -126,18 +129,26 @@ public class SecondFactors {
      */
     @Transactional
     public Optional<List<String>> renewRecoveryCodes(long userId, String input) {
+        return useCurrentCode(userId, input) ? Optional.of(newRecoveryCodes(userId)) : Optional.empty();
+    }
+
+    /**
+     * Whether this is a current code of the account's confirmed secret, used up as at login (for a step that wants the
+     * second factor again: new recovery codes, a personal access token). A recovery code does not count here.
+     */
+    @Transactional
+    public boolean useCurrentCode(long userId, String input) {
         var secret = secret(userId, true);
         if (secret.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
         var step = Totp.matchingStep(secret.get(), normalise(input), clock.instant());
         if (step.isEmpty()) {
-            return Optional.empty();
+            return false;
         }
-        int accepted = jdbc.sql("update staff_second_factor set last_step = :step where user_id = :u "
+        return jdbc.sql("update staff_second_factor set last_step = :step where user_id = :u "
                         + "and (last_step is null or last_step < :step)")
-                .param("step", step.getAsLong()).param("u", userId).update();
-        return accepted == 1 ? Optional.of(newRecoveryCodes(userId)) : Optional.empty();
+                .param("step", step.getAsLong()).param("u", userId).update() == 1;
     }
 
     /**
@@ -154,9 +165,13 @@ public class SecondFactors {
                 .param("u", userId).query(Long.class).single();
     }
 
-    /** Removes the second factor and the recovery codes (the administrator's reset): the user enrols anew. */
+    /**
+     * Removes the second factor and the recovery codes (the administrator's reset): the user enrols anew. The user's
+     * personal access tokens are revoked too: they stood in for this second factor.
+     */
     @Transactional
     public boolean reset(long userId) {
+        tokens.revokeAll(userId);
         jdbc.sql("delete from staff_recovery_code where user_id = :u").param("u", userId).update();
         return jdbc.sql("delete from staff_second_factor where user_id = :u").param("u", userId).update() > 0;
     }

@@ -29,7 +29,8 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two filter chains: the JSON API under {@code /api/v1} (HTTP Basic, stateless, so no cookie and no CSRF token) and
+ * Two filter chains: the JSON API under {@code /api/v1} (HTTP Basic or a personal access token as
+ * {@code Authorization: Bearer}, stateless, so no cookie and no CSRF token) and
  * the web pages (form login, session, CSRF). Both share one throttled authentication provider and the same roles.
  */
 @Configuration
@@ -60,8 +61,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProviderManager authenticationManager,
-            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy, SecondFactorThrottle throttle)
-            throws Exception {
+            PersonalDataAccess access, SecondFactors factors, TwoFactorPolicy policy, SecondFactorThrottle throttle,
+            ApiTokens tokens, LoginThrottle loginThrottle) throws Exception {
         http.securityMatcher("/api/v1/**")
                 .authenticationManager(authenticationManager)
                 .authorizeHttpRequests(a -> a.anyRequest().hasAnyRole(Role.COACH.name(), Role.MANAGER.name()))
@@ -69,6 +70,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .csrf(c -> c.disable())
+                .addFilterBefore(new ApiTokenAuthentication(tokens, loginThrottle), BasicAuthenticationFilter.class)
                 .addFilterAfter(new ApiSecondFactor(factors, policy, throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(e -> e.accessDeniedHandler(loggingDeniedHandler(access)))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));

@@ -1,14 +1,20 @@
 package nl.jobcoachmonitor.identity.web;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 
+import nl.jobcoachmonitor.identity.AccessAction;
+import nl.jobcoachmonitor.identity.ApiTokens;
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.identity.PasswordOnly;
 import nl.jobcoachmonitor.identity.SecondFactorGate;
 import nl.jobcoachmonitor.identity.SecondFactorThrottle;
 import nl.jobcoachmonitor.identity.SecondFactors;
 import nl.jobcoachmonitor.identity.SignIn;
 import nl.jobcoachmonitor.identity.TwoFactorPolicy;
+import nl.jobcoachmonitor.shared.NotFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -18,15 +24,20 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Two-factor authentication of staff: the second login step (a code from the authenticator app, or a recovery code)
- * and the enrolment (the secret as text and QR code, confirmed by a first code, then the recovery codes, once).
+ * The account page: two-factor authentication of staff (the second login step with a code from the authenticator app
+ * or a recovery code; the enrolment: the secret as text and QR code, confirmed by a first code, then the recovery codes,
+ * once) and, for the roles that use the JSON API, its personal access tokens (made with a current code, shown once,
+ * listed, revoked; creation and revocation are in the access log as account administration).
  * Wrong codes are throttled per account ({@link SecondFactorThrottle}, shared with the JSON API): after
  * {@value #MAX_FAILURES} the account waits {@link #BLOCK}.
  */
@@ -36,17 +47,25 @@ class TwoFactorController {
     static final int MAX_FAILURES = SecondFactorThrottle.MAX_FAILURES;
     static final Duration BLOCK = SecondFactorThrottle.BLOCK;
     private static final String ISSUER = "Jobcoach Monitor";
+    static final String TOKENS = "/account/api-tokens";
 
     private final SecondFactors factors;
     private final SignIn signIn;
     private final TwoFactorPolicy policy;
     private final SecondFactorThrottle failures;
+    private final ApiTokens tokens;
+    private final PersonalDataAccess access;
+    private final Clock clock;
 
-    TwoFactorController(SecondFactors factors, SignIn signIn, TwoFactorPolicy policy, SecondFactorThrottle failures) {
+    TwoFactorController(SecondFactors factors, SignIn signIn, TwoFactorPolicy policy, SecondFactorThrottle failures,
+            ApiTokens tokens, PersonalDataAccess access, Clock clock) {
         this.factors = factors;
         this.signIn = signIn;
         this.policy = policy;
         this.failures = failures;
+        this.tokens = tokens;
+        this.access = access;
+        this.clock = clock;
     }
 
     /** Nothing of these pages (secrets, codes) is cached. */
@@ -138,8 +157,76 @@ class TwoFactorController {
         return "identity/two-factor";
     }
 
+    /**
+     * A new personal access token for the JSON API: with a current code of the app when the account has a second
+     * factor (used up, throttled with the other codes), so the token may stand in for the API's code header.
+     */
+    @PostMapping(TOKENS)
+    String createToken(@AuthenticationPrincipal CurrentUser user,
+            @Validated @ModelAttribute("apiTokenForm") ApiTokenForm form, BindingResult result, Model model,
+            HttpServletResponse response) {
+        requireApiRole(user);
+        boolean enrolled = factors.enrolled(user.id());
+        if (!enrolled && policy.required()) {
+            return "redirect:" + SecondFactorGate.ENROL_PAGE;
+        }
+        if (form.expiresOn() != null && !tokens.allowedExpiry(form.expiresOn())) {
+            result.rejectValue("expiresOn", "apiToken.expiresOn.range");
+        }
+        if (enrolled && failures.blocked(user.id())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            result.rejectValue("code", "twoFactor.throttled");
+        } else if (enrolled && !result.hasErrors()) {
+            if (factors.useCurrentCode(user.id(), form.code())) {
+                failures.succeeded(user.id());
+            } else {
+                failures.failed(user.id());
+                result.rejectValue("code", "twoFactor.code.wrong");
+            }
+        }
+        if (result.hasErrors()) {
+            return page(user, model);
+        }
+        var created = tokens.create(user.id(), form.name(), form.expiresOn(), enrolled);
+        access.accountAdministered(AccessAction.CREATE, user.id() + ": api token " + created.id() + " created",
+                user.organisationId());
+        model.addAttribute("newToken", created.token());
+        model.addAttribute("newTokenName", form.name().strip());
+        model.addAttribute("apiTokenForm", ApiTokenForm.empty(LocalDate.now(clock)));
+        return page(user, model);
+    }
+
+    /** Revokes one of the user's own tokens; another's (or an unknown id) is 404, logged. */
+    @PostMapping(TOKENS + "/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, RedirectAttributes redirect) {
+        requireApiRole(user);
+        if (!tokens.revoke(user.id(), id)) {
+            throw new NotFoundException("api_token", id);
+        }
+        access.accountAdministered(AccessAction.CHANGE, user.id() + ": api token " + id + " revoked",
+                user.organisationId());
+        redirect.addFlashAttribute("tokenRevoked", true);
+        return "redirect:" + SecondFactorGate.ENROL_PAGE + "#api-tokens";
+    }
+
+    /** Tokens are for the roles that may use the JSON API (coach, manager). */
+    private static void requireApiRole(CurrentUser user) {
+        if (!user.seesCaseContent()) {
+            throw new NotFoundException("api_token", user.id());
+        }
+    }
+
     private String page(CurrentUser user, Model model) {
         model.addAttribute("required", policy.required());
+        if (user.seesCaseContent()) {
+            model.addAttribute("apiTokens", tokens.of(user.id()));
+            model.addAttribute("tokenNeedsCode", factors.enrolled(user.id()));
+            model.addAttribute("tokenMaxDate", LocalDate.now(clock).plus(ApiTokens.MAX_LIFETIME));
+            model.addAttribute("tokenMinDate", LocalDate.now(clock).plusDays(1));
+            if (!model.containsAttribute("apiTokenForm")) {
+                model.addAttribute("apiTokenForm", ApiTokenForm.empty(LocalDate.now(clock)));
+            }
+        }
         var secret = factors.pendingSecret(user.id());
         if (secret.isEmpty()) {
             model.addAttribute("enrolled", true);

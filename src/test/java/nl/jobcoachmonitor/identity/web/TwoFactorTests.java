@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,13 @@ import jakarta.servlet.http.Cookie;
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.MovableClock;
 import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.identity.ApiTokens;
+import nl.jobcoachmonitor.identity.PersonalTokens;
 import nl.jobcoachmonitor.identity.SecondFactors;
 import nl.jobcoachmonitor.identity.Totp;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
@@ -306,5 +310,186 @@ class TwoFactorTests {
         assertThat(mvc.perform(get("/api/v1/trajectories").with(basic).header("X-Second-Factor",
                         Totp.code(enrolment.secret().replace(" ", ""), clock.instant()))).andReturn().getResponse()
                 .getStatus()).isEqualTo(429);
+    }
+
+    /**
+     * Personal access tokens on the account page (made with a current code, shown once, stored as a hash, listed,
+     * revoked) and on the API (Authorization: Bearer instead of HTTP Basic and X-Second-Factor; never on pages).
+     */
+    @Nested
+    class PersonalAccessTokens {
+
+        private static final Pattern TOKEN = Pattern.compile("id=\"new-token\">(jcm_[A-Za-z0-9_-]{43})<");
+
+        @Autowired ApiTokens tokens;
+        @Autowired SecondFactors factors;
+
+        private MockHttpServletRequestBuilder create(String name, LocalDate expiresOn, String code) {
+            return post("/account/api-tokens").param("name", name).param("expiresOn", expiresOn.toString())
+                    .param("code", code).with(csrf());
+        }
+
+        private int api(String token) throws Exception {
+            return mvc.perform(get("/api/v1/trajectories").header("Authorization", "Bearer " + token)).andReturn()
+                    .getResponse().getStatus();
+        }
+
+        private String tokenOf(String username) {
+            return tokens.create(data.userId(username), "Test", LocalDate.now(clock).plusDays(30), true).token();
+        }
+
+        @Test
+        void aTokenNeedsACurrentCodeIsShownOnceAndOnlyItsHashIsStored() throws Exception {
+            var browser = new Browser();
+            String user = newCoach("pat-create");
+            var enrolment = enrol(browser, user);
+            long id = data.userId(user);
+            var page = browser.perform(get("/account/two-factor")).getContentAsString();
+            assertThat(page).contains("API-sleutels").contains("U heeft nog geen API-sleutels.");
+
+            var wrong = browser.perform(create("Rapportage-script", LocalDate.now().plusDays(90), "000000"));
+            assertThat(wrong.getContentAsString()).contains("Deze code klopt niet").doesNotContain("id=\"new-token\"");
+            var tooLong = browser.perform(create("Rapportage-script", LocalDate.now().plusYears(1).plusDays(1),
+                    nextCode(enrolment.secret())));
+            assertThat(tooLong.getContentAsString()).contains("hoogstens een jaar vooruit");
+            assertThat(data.count("api_token", "user_id = :p", id)).isZero();
+
+            var made = browser.perform(create("Rapportage-script", LocalDate.now().plusDays(90),
+                    nextCode(enrolment.secret())));
+            assertThat(made.getHeader("Cache-Control")).isEqualTo("no-store");
+            var shown = TOKEN.matcher(made.getContentAsString());
+            assertThat(shown.find()).as("the token, shown once").isTrue();
+            String token = shown.group(1);
+            assertThat(made.getContentAsString()).contains("Rapportage-script").contains("actief");
+
+            assertThat(browser.perform(get("/account/two-factor")).getContentAsString()).contains("Rapportage-script")
+                    .doesNotContain(token);
+            assertThat(jdbc.sql("select token_hash from api_token where user_id = :u").param("u", id)
+                    .query(String.class).single()).isEqualTo(PersonalTokens.hash(token));
+            assertThat(jdbc.sql("select * from api_token").query((rs, n) -> {
+                var row = new StringBuilder();
+                for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                    row.append(rs.getString(c)).append('|');
+                }
+                return row.toString();
+            }).list()).noneMatch(row -> row.contains(token.substring(4)));
+            assertThat(jdbc.sql("select attribute_bytes from spring_session_attributes")
+                    .query((rs, n) -> new String(rs.getBytes(1), java.nio.charset.StandardCharsets.ISO_8859_1)).list())
+                    .as("the session keeps no token").noneMatch(bytes -> bytes.contains(token.substring(4)));
+            long tokenId = jdbc.sql("select id from api_token where user_id = :u").param("u", id).query(Long.class)
+                    .single();
+            assertThat(data.count("audit_event", "username = :p and action = 'CREATE' and object_type = 'app_user' "
+                    + "and object_id like '%api token%created'", user)).isEqualTo(1);
+
+            assertThat(api(token)).isEqualTo(200);
+            browser.perform(post("/account/api-tokens/{id}/revoke", tokenId).with(csrf()));
+            assertThat(api(token)).isEqualTo(401);
+            assertThat(browser.perform(get("/account/two-factor")).getContentAsString()).contains("ingetrokken op");
+            assertThat(data.count("audit_event", "username = :p and action = 'CHANGE' and object_type = 'app_user' "
+                    + "and object_id = '" + id + ": api token " + tokenId + " revoked'", user)).isEqualTo(1);
+        }
+
+        @Test
+        void aTokenOpensTheApiWithoutPasswordOrCodeButNoPage() throws Exception {
+            String user = newCoach("pat-use");
+            enrol(new Browser(), user);
+            String token = tokenOf(user);
+            mvc.perform(get("/api/v1/trajectories").header("Authorization", "Bearer " + token))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().json("[]"));
+            long other = data.trajectoriesOf("coach").get(0);
+            long denied = data.deniedAccessesBy(user);
+            assertThat(mvc.perform(get("/api/v1/trajectories/{id}", other).header("Authorization", "Bearer " + token))
+                    .andReturn().getResponse().getStatus()).as("the same scoping").isEqualTo(404);
+            assertThat(data.deniedAccessesBy(user)).isEqualTo(denied + 1);
+            assertThat(data.count("api_token", "last_used_at is not null and token_hash = :p",
+                    PersonalTokens.hash(token))).isEqualTo(1);
+            for (String path : List.of("/caseload", "/account/two-factor", "/trajectories/" + other)) {
+                var page = mvc.perform(get(path).header("Authorization", "Bearer " + token)).andReturn().getResponse();
+                assertThat(page.getStatus()).as(path).isEqualTo(302);
+                assertThat(page.getRedirectedUrl()).as(path).endsWith("/login");
+            }
+        }
+
+        @Test
+        void revokedExpiredBlockedOrResetTokensAnswer401() throws Exception {
+            String user = newCoach("pat-refused");
+            enrol(new Browser(), user);
+            long id = data.userId(user);
+            String revoked = tokenOf(user);
+            tokens.revoke(id, jdbc.sql("select id from api_token where token_hash = :h")
+                    .param("h", PersonalTokens.hash(revoked)).query(Long.class).single());
+            assertThat(api(revoked)).isEqualTo(401);
+
+            String expiring = tokenOf(user);
+            assertThat(api(expiring)).isEqualTo(200);
+            clock.moveForward(Duration.ofDays(32));
+            assertThat(api(expiring)).isEqualTo(401);
+            clock.reset();
+
+            String blocked = tokenOf(user);
+            jdbc.sql("update app_user set enabled = false where id = :u").param("u", id).update();
+            assertThat(api(blocked)).isEqualTo(401);
+            jdbc.sql("update app_user set enabled = true where id = :u").param("u", id).update();
+            assertThat(api(blocked)).isEqualTo(200);
+
+            factors.reset(id); // the administrator's reset of the second factor revokes the tokens it stood for
+            assertThat(api(blocked)).isEqualTo(401);
+            assertThat(api("jcm_" + "A".repeat(43))).isEqualTo(401);
+            assertThat(api("not-a-token")).isEqualTo(401);
+        }
+
+        @Test
+        void aTokenMadeWithoutTheSecondFactorDoesNotStandInForTheCode() throws Exception {
+            String user = newCoach("pat-nocode");
+            var enrolment = enrol(new Browser(), user);
+            String token = tokens.create(data.userId(user), "Oud", LocalDate.now(clock).plusDays(30), false).token();
+            assertThat(api(token)).isEqualTo(401);
+            assertThat(mvc.perform(get("/api/v1/trajectories").header("Authorization", "Bearer " + token)
+                    .header("X-Second-Factor", Totp.code(enrolment.secret().replace(" ", ""), clock.instant())))
+                    .andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+
+        @Test
+        void onlyTheOwnerRevokesATokenAndOnlyApiRolesMakeThem() throws Exception {
+            String owner = newCoach("pat-owner");
+            enrol(new Browser(), owner);
+            String token = tokenOf(owner);
+            long tokenId = jdbc.sql("select id from api_token where token_hash = :h")
+                    .param("h", PersonalTokens.hash(token)).query(Long.class).single();
+            long denied = data.deniedAccessesBy("coach2");
+            assertThat(mvc.perform(post("/account/api-tokens/{id}/revoke", tokenId).with(data.as("coach2"))
+                    .with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(404);
+            assertThat(data.deniedAccessesBy("coach2")).isEqualTo(denied + 1);
+            assertThat(api(token)).isEqualTo(200);
+            assertThat(mvc.perform(create("Beheer", LocalDate.now().plusDays(30), "").with(data.as("admin")))
+                    .andReturn().getResponse().getStatus()).isEqualTo(404);
+            assertThat(data.count("api_token", "user_id = :p", data.userId("admin"))).isZero();
+        }
+
+        @Test
+        void wrongTokensAreThrottledPerAddressLikePasswordGuesses() throws Exception {
+            String user = newCoach("pat-guess");
+            enrol(new Browser(), user);
+            String token = tokenOf(user);
+            for (int i = 0; i < 30; i++) {
+                String guess = "jcm_" + PersonalTokens.newToken();
+                assertThat(mvc.perform(get("/api/v1/trajectories").header("Authorization", "Bearer " + guess)
+                        .with(from("10.13.0.1"))).andReturn().getResponse().getStatus()).isEqualTo(401);
+            }
+            var blocked = mvc.perform(get("/api/v1/trajectories").header("Authorization", "Bearer " + token)
+                    .with(from("10.13.0.1"))).andReturn().getResponse();
+            assertThat(blocked.getStatus()).isEqualTo(429);
+            assertThat(blocked.getHeader("Retry-After")).isEqualTo("300");
+            assertThat(mvc.perform(get("/api/v1/trajectories").header("Authorization", "Bearer " + token)
+                    .with(from("10.13.0.2"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+        }
+
+        private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+            return request -> {
+                request.setRemoteAddr(address);
+                return request;
+            };
+        }
     }
 }
