@@ -230,7 +230,7 @@ class TwoFactorController {
         var secret = factors.pendingSecret(user.id());
         if (secret.isEmpty()) {
             model.addAttribute("enrolled", true);
-            model.addAttribute("recoveryCodesLeft", factors.recoveryCodesLeft(user.id()));
+            // "recoveryCodesLeft" comes only with the redirect after a login by recovery code (its message says so)
             return "identity/two-factor";
         }
         String uri = "otpauth://totp/" + encode(ISSUER + ":" + user.getUsername()) + "?secret=" + secret.get()

@@ -345,7 +345,8 @@ class TwoFactorTests {
             var enrolment = enrol(browser, user);
             long id = data.userId(user);
             var page = browser.perform(get("/account/two-factor")).getContentAsString();
-            assertThat(page).contains("API-sleutels").contains("U heeft nog geen API-sleutels.");
+            assertThat(page).contains("API-sleutels").contains("U heeft nog geen API-sleutels.")
+                    .as("no recovery code was used").doesNotContain("U heeft een herstelcode gebruikt.");
 
             var wrong = browser.perform(create("Rapportage-script", LocalDate.now().plusDays(90), "000000"));
             assertThat(wrong.getContentAsString()).contains("Deze code klopt niet").doesNotContain("id=\"new-token\"");
