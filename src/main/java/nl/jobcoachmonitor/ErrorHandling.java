@@ -1,5 +1,8 @@
 package nl.jobcoachmonitor;
 
+import java.util.Locale;
+import java.util.Map;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -9,28 +12,29 @@ import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.shared.IdempotentRequests;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Out-of-scope and unknown ids both answer 404, logged as a denied access; pages get the error page, the API a problem
  * detail. A JSON body that fails its validation gets, in the user's language, a problem detail with the first field and
  * every field's message ({@code errors}); one that cannot be read (not JSON, an unknown choice, a wrong date) names the
- * field it could not read. Conflicts (someone else changed it) answer 409; an Idempotency-Key reused for another request 422.
+ * field it could not read. Conflicts (someone else changed it) answer 409; an Idempotency-Key reused for another
+ * request 422.
  */
 @ControllerAdvice
 class ErrorHandling extends ResponseEntityExceptionHandler {
@@ -56,7 +60,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     /** Only the API gets here: pages catch rule violations and show them at the field. */
     @ExceptionHandler(DomainRuleViolation.class)
-    ResponseEntity<ProblemDetail> ruleViolated(DomainRuleViolation e, java.util.Locale locale) {
+    ResponseEntity<ProblemDetail> ruleViolated(DomainRuleViolation e, Locale locale) {
         var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setDetail(messages.getMessage(e.messageKey(), null, e.messageKey(), locale));
         problem.setProperty("field", e.field());
@@ -65,7 +69,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
 
     /** The API only: an {@code Idempotency-Key} sent again with another request (422, with a message). */
     @ExceptionHandler(IdempotentRequests.KeyReused.class)
-    ResponseEntity<ProblemDetail> keyReused(java.util.Locale locale) {
+    ResponseEntity<ProblemDetail> keyReused(Locale locale) {
         var problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
         problem.setDetail(messages.getMessage("api.idempotencyKeyReused", null, locale));
         return ResponseEntity.unprocessableEntity().body(problem);
@@ -81,7 +85,7 @@ class ErrorHandling extends ResponseEntityExceptionHandler {
         var problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setDetail(messages.getMessage("api.invalidFields", null, locale));
         var errors = e.getBindingResult().getFieldErrors().stream()
-                .map(error -> java.util.Map.of("field", error.getField(), "message", messages.getMessage(error, locale)))
+                .map(error -> Map.of("field", error.getField(), "message", messages.getMessage(error, locale)))
                 .toList();
         if (!errors.isEmpty()) {
             problem.setProperty("field", errors.get(0).get("field"));

@@ -119,7 +119,8 @@ public class ApiTokens {
     }
 
     Outcome authenticate(String token) {
-        if (token == null || !token.startsWith(PREFIX) || !PersonalTokens.wellFormed(token.substring(PREFIX.length()))) {
+        if (token == null || !token.startsWith(PREFIX)
+                || !PersonalTokens.wellFormed(token.substring(PREFIX.length()))) {
             return new Unknown();
         }
         record Row(long id, long userId, boolean withSecondFactor, Instant expiresAt, Instant lastUsedAt,

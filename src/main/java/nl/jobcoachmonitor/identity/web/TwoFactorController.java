@@ -35,8 +35,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The account page: two-factor authentication of staff (the second login step with a code from the authenticator app
- * or a recovery code; the enrolment: the secret as text and QR code, confirmed by a first code, then the recovery codes,
- * once) and, for the roles that use the JSON API, its personal access tokens (made with a current code, shown once,
+ * or a recovery code; the enrolment: the secret as text and QR code, confirmed by a first code, then the recovery
+ * codes, once) and, for the roles that use the JSON API, its personal access tokens (made with a current code, shown once,
  * listed, revoked; creation and revocation are in the access log as account administration).
  * Wrong codes are throttled per account ({@link SecondFactorThrottle}, shared with the JSON API): after
  * {@value #MAX_FAILURES} the account waits {@link #BLOCK}.

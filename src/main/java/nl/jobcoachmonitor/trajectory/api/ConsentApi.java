@@ -37,7 +37,7 @@ class ConsentApi {
         this.consents = consents;
     }
 
-    /** The decisions that hold now (research, sharing answers with the employer) and the whole history, newest first. */
+    /** The decisions that hold now (research, sharing answers with the employer) and the history, newest first. */
     record ConsentView(long trajectoryId, boolean research, boolean employerSharing, List<Consent> history) {
 
         static ConsentView of(ConsentManagement.ConsentState state) {
