@@ -134,6 +134,9 @@ class AccessMatrixTests {
         rule(Rule.SIGNED_IN, "GET /login/code", "POST /login/code", "GET /account/two-factor",
                 "POST /account/two-factor", "POST /account/two-factor/recovery-codes");
         rule(Rule.ADMIN, "POST /admin/users/{id}/two-factor");
+        // accounts (issue 12): an invitation to set one's own password, opened by its one-time link
+        rule(Rule.ADMIN, "POST /admin/users/{id}/invitation");
+        rule(Rule.LINK, "GET /invitation/{token}", "GET /invitation", "POST /invitation");
     }
 
     private static void rule(Rule rule, String... routes) {
