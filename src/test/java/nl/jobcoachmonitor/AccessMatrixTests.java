@@ -109,12 +109,13 @@ class AccessMatrixTests {
         rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
                 "POST /own/correction");
         // Audit trail (issue 5): the privacy officer's access log
-        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv");
+        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv", "GET /audit/persons");
         // consent and research export (branch export)
         rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent");
         rule(Rule.RESEARCHER, "GET /research", "POST /research/projects", "GET /research/projects/{id}",
                 "GET /research/projects/{id}/files/{file}");
-        rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval");
+        rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval",
+                "POST /team/exports/{id}/rejection");
         // coaching plan, grant rules and accountability reports (plan)
         rule(Rule.CASE, "GET /trajectories/{id}/plan", "GET /trajectories/{id}/reports",
                 "GET /trajectories/{id}/reports/{reportId}", "GET /trajectories/{id}/reports/{reportId}/print",

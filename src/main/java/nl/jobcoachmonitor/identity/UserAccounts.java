@@ -23,7 +23,7 @@ public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
 
     /**
      * A page of the accounts whose user name, name or e-mail contains the pattern (a lower-case {@code like}
-     * pattern with {@code \\} as escape), by role and name.
+     * pattern, {@link nl.jobcoachmonitor.shared.Like}), by role and name.
      */
     @Query("""
             select * from app_user where lower(username) like :pattern escape '\\'
@@ -35,10 +35,4 @@ public interface UserAccounts extends ListCrudRepository<UserAccount, Long> {
             select count(*) from app_user where lower(username) like :pattern escape '\\'
             or lower(display_name) like :pattern escape '\\' or lower(coalesce(email, '')) like :pattern escape '\\'""")
     long countMatching(@Param("pattern") String pattern);
-
-    /** The {@code like} pattern for "contains this text", case-insensitive, with its wildcards escaped. */
-    static String containing(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT);
-        return "%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    }
 }

@@ -33,12 +33,14 @@ class UserAdminTests {
 
     @Test
     void administratorCreatesACoachWhoIsInvitedByMailAndHasNoPasswordAnyoneKnows() throws Exception {
-        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+        var browser = new nl.jobcoachmonitor.Phone(mvc);
+        browser.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "Nieuwe.Coach").param("displayName", "Nieuwe Coach")
                         .param("email", "nieuw@example.org").param("role", "COACH")
                         .param("organisationId", String.valueOf(organisationOf("coach")))
-                        .param("password", "een-lang-wachtwoord"))
-                .andExpect(redirectedUrl("/admin/users"));
+                        .param("password", "een-lang-wachtwoord"));
+        assertThat(browser.perform(get("/admin/users").with(data.as("admin"))).getResponse().getContentAsString())
+                .contains("Uitnodiging verstuurd naar nieuw@example.org.");
         // a password sent along is not a field of the form: the account has none anyone knows
         mvc.perform(formLogin().user("nieuwe.coach").password("een-lang-wachtwoord"))
                 .andExpect(redirectedUrl("/login?error"));

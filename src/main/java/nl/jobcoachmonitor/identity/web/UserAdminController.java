@@ -17,6 +17,7 @@ import nl.jobcoachmonitor.identity.UserAccounts;
 import nl.jobcoachmonitor.organisation.Named;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
+import nl.jobcoachmonitor.shared.Like;
 import nl.jobcoachmonitor.shared.NotFoundException;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -86,7 +87,7 @@ class UserAdminController {
         if (!model.containsAttribute("userForm")) {
             model.addAttribute("userForm", new UserForm("", "", "", Role.COACH, null, null));
         }
-        String pattern = UserAccounts.containing(q);
+        String pattern = Like.containing(q);
         long total = accounts.countMatching(pattern);
         int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         int current = (int) Math.min(Math.max(page, 0), pages - 1);
@@ -136,8 +137,8 @@ class UserAdminController {
         if (result.hasErrors()) {
             return list("", 0, administrator, model);
         }
-        redirect.addFlashAttribute("saved", "users.invited");
-        redirect.addFlashAttribute("invitedAddress", form.email().strip());
+        redirect.addFlashAttribute("notice", "users.invited");
+        redirect.addFlashAttribute("noticeArgument", form.email().strip());
         return "redirect:/admin/users";
     }
 
@@ -152,8 +153,8 @@ class UserAdminController {
                 throw new DomainRuleViolation("enabled", "users.invite.blocked");
             }
             invite(account, administrator);
-            redirect.addFlashAttribute("saved", "users.invited");
-            redirect.addFlashAttribute("invitedAddress", account.getEmail());
+            redirect.addFlashAttribute("notice", "users.invited");
+            redirect.addFlashAttribute("noticeArgument", account.getEmail());
         } catch (DomainRuleViolation e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             redirect.addFlashAttribute("refused", e.messageKey());
@@ -290,8 +291,8 @@ class UserAdminController {
             // A blocked account is logged out everywhere at once, not when its sessions time out.
             endSessions(account);
         }
-        redirect.addFlashAttribute("saved", enabled ? "users.unblocked" : "users.blocked");
-        redirect.addFlashAttribute("savedUser", account.getUsername());
+        redirect.addFlashAttribute("notice", enabled ? "users.unblocked" : "users.blocked");
+        redirect.addFlashAttribute("noticeArgument", account.getUsername());
         return "redirect:/admin/users";
     }
 
