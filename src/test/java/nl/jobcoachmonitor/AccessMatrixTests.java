@@ -110,13 +110,14 @@ class AccessMatrixTests {
         rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
                 "POST /own/correction");
         // Audit trail (issue 5): the privacy officer's access log
-        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv");
+        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv", "GET /audit/persons");
         // consent and research export (branch export)
         rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent",
                 "GET /api/v1/trajectories/{id}/consent", "POST /api/v1/trajectories/{id}/consent");
         rule(Rule.RESEARCHER, "GET /research", "POST /research/projects", "GET /research/projects/{id}",
                 "GET /research/projects/{id}/files/{file}");
-        rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval");
+        rule(Rule.MANAGER, "GET /team/exports", "POST /team/exports/{id}/approval",
+                "POST /team/exports/{id}/rejection");
         // coaching plan, grant rules and accountability reports (plan)
         rule(Rule.CASE, "GET /trajectories/{id}/plan", "GET /trajectories/{id}/reports",
                 "GET /trajectories/{id}/reports/{reportId}", "GET /trajectories/{id}/reports/{reportId}/print",
@@ -139,6 +140,9 @@ class AccessMatrixTests {
         rule(Rule.STAFF, "POST /account/api-tokens");
         rule(Rule.CASE_COACH, "POST /account/api-tokens/{id}/revoke");
         rule(Rule.ADMIN, "POST /admin/users/{id}/two-factor");
+        // accounts (issue 12): an invitation to set one's own password, opened by its one-time link
+        rule(Rule.ADMIN, "POST /admin/users/{id}/invitation");
+        rule(Rule.LINK, "GET /invitation/{token}", "GET /invitation", "POST /invitation");
     }
 
     private static void rule(Rule rule, String... routes) {

@@ -1,5 +1,8 @@
 package nl.jobcoachmonitor.audit;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import java.nio.charset.StandardCharsets;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
@@ -10,11 +13,14 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
@@ -29,11 +35,47 @@ class AuditLogController {
     private final AuditQuery query;
     private final AuditChain chain;
     private final PersonalDataAccess access;
+    private final ZoneId zone;
 
-    AuditLogController(AuditQuery query, AuditChain chain, PersonalDataAccess access) {
+    AuditLogController(AuditQuery query, AuditChain chain, PersonalDataAccess access,
+            @Value("${jcm.time-zone:Europe/Amsterdam}") ZoneId zone) {
         this.query = query;
         this.chain = chain;
         this.access = access;
+        this.zone = zone;
+    }
+
+    /** Times are shown, and days of the period read, in this zone (the page names it). */
+    @ModelAttribute("zone")
+    ZoneId zone() {
+        return zone;
+    }
+
+    /**
+     * Finds persons of the officer's organisation by (part of) their name or by date of birth, to open their access
+     * log. The search is logged (without the name searched for: the log holds pseudonymous ids only), and only
+     * employees with a trajectory at the officer's organisation are found.
+     */
+    @GetMapping("/audit/persons")
+    String persons(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate birthDate,
+            Model model) {
+        model.addAttribute("name", name.strip());
+        model.addAttribute("birthDate", birthDate);
+        if (name.isBlank() && birthDate == null) {
+            model.addAttribute("personError", "audit.persons.empty");
+            return "audit/persons";
+        }
+        if (name.strip().length() > 100) {
+            model.addAttribute("personError", "audit.persons.tooLong");
+            return "audit/persons";
+        }
+        var found = query.persons(user.organisationId(), name, birthDate);
+        access.searched("employee", "person search (" + (name.isBlank() ? "" : "name") + (birthDate == null ? ""
+                : name.isBlank() ? "birth date" : ", birth date") + "): " + found.size() + " found",
+                user.organisationId());
+        model.addAttribute("persons", found);
+        return "audit/persons";
     }
 
     @GetMapping("/audit")
@@ -49,7 +91,7 @@ class AuditLogController {
             return "audit/log";
         }
         access.searched("audit_event", filter.describe());
-        model.addAttribute("result", query.page(user.organisationId(), filter));
+        model.addAttribute("result", query.page(user.organisationId(), filter, zone));
         return "audit/log";
     }
 
@@ -64,7 +106,7 @@ class AuditLogController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jobcoach-monitor-toegangslog.csv").build().toString())
-                .body("\uFEFF" + AuditCsv.of(query.all(user.organisationId(), filter)));
+                .body("\uFEFF" + AuditCsv.of(query.all(user.organisationId(), filter, zone)));
     }
 
     private static boolean validPeriod(AuditFilter filter, BindingResult result) {

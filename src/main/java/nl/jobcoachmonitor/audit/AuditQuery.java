@@ -2,7 +2,8 @@ package nl.jobcoachmonitor.audit;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,8 @@ class AuditQuery {
         this.jdbc = jdbc;
     }
 
-    AuditPage page(long organisationId, AuditFilter filter) {
-        var where = Where.of(organisationId, filter);
+    AuditPage page(long organisationId, AuditFilter filter, ZoneId zone) {
+        var where = Where.of(organisationId, filter, zone);
         long total = jdbc.sql("select count(*) from audit_event " + where.sql()).params(where.params())
                 .query(Long.class).single();
         // a page past the end shows the last page
@@ -41,8 +42,8 @@ class AuditQuery {
         return new AuditPage(rows, total, page);
     }
 
-    List<AuditEntry> all(long organisationId, AuditFilter filter) {
-        var where = Where.of(organisationId, filter);
+    List<AuditEntry> all(long organisationId, AuditFilter filter, ZoneId zone) {
+        var where = Where.of(organisationId, filter, zone);
         return jdbc.sql("select * from audit_event " + where.sql() + " order by occurred_at desc, id desc limit :limit")
                 .params(where.params()).param("limit", MAX_DOWNLOAD)
                 .query(AuditQuery::entry).list();
@@ -51,7 +52,7 @@ class AuditQuery {
     /** The organisation's scope and the conditions the filter names (only those: no nulls to type). */
     private record Where(String sql, Map<String, Object> params) {
 
-        static Where of(long organisationId, AuditFilter f) {
+        static Where of(long organisationId, AuditFilter f, ZoneId zone) {
             var sql = new StringBuilder("where (user_organisation_id = :org or person_organisation_id = :org)");
             Map<String, Object> params = new HashMap<>();
             params.put("org", organisationId);
@@ -65,11 +66,11 @@ class AuditQuery {
             }
             if (f.from() != null) {
                 sql.append(" and occurred_at >= :from");
-                params.put("from", f.from().atStartOfDay().atOffset(ZoneOffset.UTC));
+                params.put("from", f.from().atStartOfDay(zone).toOffsetDateTime());
             }
             if (f.to() != null) {
                 sql.append(" and occurred_at < :to");
-                params.put("to", f.to().plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC));
+                params.put("to", f.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime());
             }
             if (f.event() == AuditEventType.DENIED) {
                 sql.append(" and outcome = 'DENIED'");
@@ -79,6 +80,31 @@ class AuditQuery {
             }
             return new Where(sql.toString(), params);
         }
+    }
+
+    /** A person found by the privacy officer: pseudonymous id (the log's person number), name, date of birth. */
+    record Person(long id, String name, LocalDate birthDate) {
+    }
+
+    /**
+     * Employees of this organisation whose name contains the text (case-insensitive; blank: any)
+     * and who were born on the date (null: any); at most 50, by name.
+     */
+    List<Person> persons(long organisationId, String name, LocalDate birthDate) {
+        String pattern = nl.jobcoachmonitor.shared.Like.containing(name);
+        var sql = new StringBuilder("""
+                select e.id, e.first_name, e.last_name, e.birth_date from employee e
+                where e.organisation_id = :org and lower(concat(e.first_name, ' ', e.last_name)) like :pattern escape '\\'""");
+        var params = new HashMap<String, Object>();
+        params.put("org", organisationId);
+        params.put("pattern", pattern);
+        if (birthDate != null) {
+            sql.append(" and e.birth_date = :birth");
+            params.put("birth", birthDate);
+        }
+        sql.append(" order by e.last_name, e.first_name, e.id limit 50");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Person(rs.getLong(1),
+                rs.getString(2) + " " + rs.getString(3), rs.getObject(4, LocalDate.class))).list();
     }
 
     private static AuditEntry entry(ResultSet rs, int n) throws SQLException {

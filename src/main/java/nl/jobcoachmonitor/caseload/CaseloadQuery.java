@@ -1,6 +1,8 @@
 package nl.jobcoachmonitor.caseload;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.Period;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class CaseloadQuery {
+
+    /** How long a handover is marked "new for you" on the new coach's caseload. */
+    static final Period HANDOVER_SHOWN = Period.ofDays(14);
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -57,7 +62,13 @@ class CaseloadQuery {
         }
         String from = " from trajectory t join employee e on e.id = t.employee_id"
                 + " left join employer er on er.id = t.employer_id"
-                + " join app_user u on u.id = t.coach_id";
+                + " join app_user u on u.id = t.coach_id"
+                // the latest handover, if recent: the new coach sees who handed it over, when and why
+                + " left join coach_assignment ca on ca.trajectory_id = t.id and ca.position > 0"
+                + " and ca.assigned_on >= :handoverSince and ca.position = (select max(a.position)"
+                + " from coach_assignment a where a.trajectory_id = t.id)"
+                + " left join app_user hb on hb.id = ca.assigned_by";
+        params.put("handoverSince", LocalDate.now(clock).minus(HANDOVER_SHOWN));
         long total = jdbc.sql("select count(*)" + from + where).params(params).query(Long.class).single();
         // a page past the end (up to Integer.MAX_VALUE, whose offset would overflow an int) shows the last page
         int page = (int) Math.min(filter.page(), Math.max(0, (total - 1) / CaseloadFilter.PAGE_SIZE));
@@ -70,14 +81,17 @@ class CaseloadQuery {
                 select t.id, e.first_name, e.last_name, er.name as employer_name, t.phase, u.display_name,
                   (select coalesce(sum(c.minutes), 0) from contact c where c.trajectory_id = t.id
                      and c.contact_on >= :monthStart and c.contact_on < :nextMonth) as minutes_this_month,
-                  (select max(c.contact_on) from contact c where c.trajectory_id = t.id) as last_contact_on
+                  (select max(c.contact_on) from contact c where c.trajectory_id = t.id) as last_contact_on,
+                  ca.assigned_on as handed_over_on, hb.display_name as handed_over_by, ca.reason as handover_reason
                 """ + from + where + " order by e.last_name, e.first_name, t.id limit :limit offset :offset")
                 .params(params)
                 .query((rs, n) -> new CaseloadRow(rs.getLong("id"),
                         rs.getString("first_name") + " " + rs.getString("last_name"), rs.getString("employer_name"),
                         TrajectoryPhase.valueOf(rs.getString("phase")), rs.getString("display_name"),
                         Math.round(rs.getLong("minutes_this_month") / 6.0) / 10.0,
-                        rs.getObject("last_contact_on", java.time.LocalDate.class)))
+                        rs.getObject("last_contact_on", java.time.LocalDate.class),
+                        rs.getObject("handed_over_on", java.time.LocalDate.class), rs.getString("handed_over_by"),
+                        rs.getString("handover_reason")))
                 .list();
         return new CaseloadPage(rows, total, page, CaseloadFilter.PAGE_SIZE);
     }

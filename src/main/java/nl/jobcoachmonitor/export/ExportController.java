@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -89,6 +90,9 @@ class ExportController {
                             .toString())
                     .header("X-Content-SHA256", download.sha256())
                     .contentType(MediaType.parseMediaType(download.contentType())).body(download.bytes());
+        } catch (ExportManagement.Rejected e) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            model.addAttribute("refusal", "export.refused.rejected");
         } catch (ExportManagement.NotApproved e) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             model.addAttribute("refusal", "export.refused.notApproved");
@@ -116,6 +120,20 @@ class ExportController {
             redirect.addFlashAttribute("approved", id);
         } catch (ExportManagement.PopulationTooClose e) {
             redirect.addFlashAttribute("refusedProject", exports.project(user, id).name());
+        }
+        return "redirect:/team/exports";
+    }
+
+    /** The manager rejects a waiting project with a reason the researcher sees. */
+    @PostMapping("/team/exports/{id}/rejection")
+    String reject(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+        try {
+            exports.reject(user, id, reason);
+            redirect.addFlashAttribute("rejected", id);
+        } catch (DomainRuleViolation e) {
+            redirect.addFlashAttribute("rejectError", e.messageKey());
+            redirect.addFlashAttribute("rejectProject", id);
         }
         return "redirect:/team/exports";
     }

@@ -52,6 +52,13 @@ public class ExportManagement {
         this.clock = clock;
     }
 
+    /** The download was asked of a project a manager rejected. */
+    static final class Rejected extends RuntimeException {
+        Rejected() {
+            super("project rejected", null, false, false);
+        }
+    }
+
     /** The download was asked before a manager approved the project. */
     static class NotApproved extends RuntimeException {
         NotApproved() {
@@ -148,12 +155,45 @@ public class ExportManagement {
         }
     }
 
+    /**
+     * A manager rejects a project of their own organisation with a reason the researcher sees; anyone else gets 404.
+     * An approved or already rejected project stays as it is. Logged as a change of the project.
+     */
+    void reject(CurrentUser user, long id, String reason) {
+        if (user.role() != Role.MANAGER) {
+            throw new NotFoundException("export_project", id);
+        }
+        var project = project(user, id);
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty()) {
+            throw new DomainRuleViolation("reason", "export.reject.reasonRequired");
+        }
+        if (text.length() > 1000) {
+            throw new DomainRuleViolation("reason", "export.reject.reasonTooLong");
+        }
+        if (!project.waiting()) {
+            throw new DomainRuleViolation("reason", "export.reject.notWaiting");
+        }
+        projects.reject(user.organisationId(), id, user.id(), clock.instant(), text);
+        access.changed("export_project", "project " + id + ": rejected", null);
+    }
+
+    /** How many projects of the manager's organisation wait for approval (0 for anyone else). */
+    @Transactional(readOnly = true)
+    public long waitingForApproval(CurrentUser user) {
+        return user.role() == Role.MANAGER && user.organisationId() != null
+                ? projects.waitingFor(user.organisationId()) : 0;
+    }
+
     /** Builds the export now and records the download; see the class comment for the refusals. */
     Download download(CurrentUser user, long id, ExportFile file, Locale locale) {
         if (user.role() != Role.RESEARCHER) {
             throw new NotFoundException("export_project", id);
         }
         var project = project(user, id);
+        if (project.rejected()) {
+            throw new Rejected();
+        }
         if (!project.approved()) {
             throw new NotApproved();
         }

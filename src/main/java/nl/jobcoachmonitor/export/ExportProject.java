@@ -11,10 +11,21 @@ import java.util.List;
 public record ExportProject(long id, String name, String purpose, long organisationId, String organisationName,
         Long commissionerId, String commissionerName, YearMonth startedFrom, YearMonth startedTo, List<String> waves,
         String secret, long createdBy, String createdByName, LocalDateTime createdAt, Long approvedBy,
-        String approvedByName, LocalDateTime approvedAt) {
+        String approvedByName, LocalDateTime approvedAt, String rejectedByName, LocalDateTime rejectedAt,
+        String rejectionReason) {
 
     public boolean approved() {
         return approvedAt != null;
+    }
+
+    /** Rejected by a manager (with a reason the researcher sees): never approved, never downloaded. */
+    public boolean rejected() {
+        return rejectedAt != null;
+    }
+
+    /** Neither approved nor rejected yet: waits for a manager. */
+    public boolean waiting() {
+        return !approved() && !rejected();
     }
 
     @Override

@@ -19,9 +19,11 @@ import org.springframework.stereotype.Component;
 class ExportProjects {
 
     private static final String SELECT = "select p.*, o.name as organisation_name, c.name as commissioner_name, "
-            + "cu.display_name as created_by_name, au.display_name as approved_by_name from export_project p "
+            + "cu.display_name as created_by_name, au.display_name as approved_by_name, "
+            + "ru.display_name as rejected_by_name from export_project p "
             + "join organisation o on o.id = p.organisation_id left join commissioner c on c.id = p.commissioner_id "
-            + "join app_user cu on cu.id = p.created_by left join app_user au on au.id = p.approved_by ";
+            + "join app_user cu on cu.id = p.created_by left join app_user au on au.id = p.approved_by "
+            + "left join app_user ru on ru.id = p.rejected_by ";
 
     private final JdbcClient jdbc;
 
@@ -57,10 +59,24 @@ class ExportProjects {
                 .query(ExportProjects::project).list();
     }
 
-    /** Approves a project of this organisation that was not approved yet; false otherwise. */
+    /** Rejects a project of this organisation that was neither approved nor rejected yet; false otherwise. */
+    boolean reject(long organisationId, long id, long managerId, Instant now, String reason) {
+        return jdbc.sql("update export_project set rejected_by = :m, rejected_at = :at, rejection_reason = :r "
+                + "where id = :id and organisation_id = :o and approved_at is null and rejected_at is null")
+                .param("m", managerId).param("at", Timestamp.from(now)).param("r", reason).param("id", id)
+                .param("o", organisationId).update() == 1;
+    }
+
+    /** Projects of this organisation waiting for a manager (the badge in the navigation). */
+    long waitingFor(long organisationId) {
+        return jdbc.sql("select count(*) from export_project where organisation_id = :o and approved_at is null "
+                + "and rejected_at is null").param("o", organisationId).query(Long.class).single();
+    }
+
+    /** Approves a project of this organisation that was neither approved nor rejected yet; false otherwise. */
     boolean approve(long organisationId, long id, long managerId, Instant now) {
         return jdbc.sql("update export_project set approved_by = :m, approved_at = :at where id = :id "
-                + "and organisation_id = :o and approved_at is null").param("m", managerId)
+                + "and organisation_id = :o and approved_at is null and rejected_at is null").param("m", managerId)
                 .param("at", Timestamp.from(now)).param("id", id).param("o", organisationId).update() == 1;
     }
 
@@ -94,6 +110,9 @@ class ExportProjects {
                 Arrays.asList(rs.getString("waves").split(",")), rs.getString("secret"), rs.getLong("created_by"),
                 rs.getString("created_by_name"), rs.getTimestamp("created_at").toLocalDateTime(),
                 rs.getObject("approved_by", Long.class), rs.getString("approved_by_name"),
-                rs.getTimestamp("approved_at") == null ? null : rs.getTimestamp("approved_at").toLocalDateTime());
+                rs.getTimestamp("approved_at") == null ? null : rs.getTimestamp("approved_at").toLocalDateTime(),
+                rs.getString("rejected_by_name"),
+                rs.getTimestamp("rejected_at") == null ? null : rs.getTimestamp("rejected_at").toLocalDateTime(),
+                rs.getString("rejection_reason"));
     }
 }

@@ -105,6 +105,8 @@ class SecurityConfiguration {
                         .requestMatchers("/own", "/own/**").permitAll()
                         // the assessment of the coaching by personal link (accountability report): the same
                         .requestMatchers("/a", "/a/**").permitAll()
+                        // a new staff member sets their password by the invitation link: the link is the authorisation
+                        .requestMatchers("/invitation", "/invitation/**").permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**", "/signals/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
@@ -145,6 +147,11 @@ class SecurityConfiguration {
             }
             if (exception instanceof CsrfException && (request.getContextPath() + "/a").equals(request.getRequestURI())) {
                 response.sendRedirect(request.getContextPath() + "/a");
+                return;
+            }
+            if (exception instanceof CsrfException
+                    && (request.getContextPath() + "/invitation").equals(request.getRequestURI())) {
+                response.sendRedirect(request.getContextPath() + "/invitation");
                 return;
             }
             if (exception instanceof CsrfException

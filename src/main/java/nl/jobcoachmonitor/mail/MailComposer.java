@@ -31,10 +31,25 @@ class MailComposer {
     Letter letter(MailTemplate template, MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
         Object[] args = {parties.coachName(), parties.employeeName(), parties.employeeFirstName(),
                 DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay)};
+        return letter(template, language, args, "mail.signature");
+    }
+
+    /**
+     * A letter with these arguments ({@code {0}} the sender, {@code {1}} and {@code {2}} the addressee, {@code {3}} a
+     * last day, formatted here) and this signature.
+     */
+    Letter letter(MailTemplate template, MailLanguage language, String sender, String addressee, LocalDate lastDay,
+            String signatureKey) {
+        Object[] args = {sender, addressee, addressee,
+                DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay)};
+        return letter(template, language, args, signatureKey);
+    }
+
+    private Letter letter(MailTemplate template, MailLanguage language, Object[] args, String signatureKey) {
         return new Letter(language, text(template.subject(), args, language),
                 text(template.greeting(), args, language), texts(template.before(), args, language),
                 text(template.action(), args, language), texts(template.after(), args, language),
-                text("mail.closing", args, language), text("mail.signature", args, language),
+                text("mail.closing", args, language), text(signatureKey, args, language),
                 text("mail.link.notStored", args, language));
     }
 

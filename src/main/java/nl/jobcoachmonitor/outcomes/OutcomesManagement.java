@@ -59,13 +59,15 @@ public class OutcomesManagement {
         }
         String scope = user.isCoach() ? "t.coach_id = :scope" : "t.organisation_id = :scope";
         var signals = jdbc.sql("""
-                select s.id, s.trajectory_id, e.first_name, e.last_name, s.kind, s.trigger_key, s.raised_on, s.request_text
+                select s.id, s.trajectory_id, e.first_name, e.last_name, s.kind, s.trigger_key, s.raised_on, s.request_text,
+                  c.display_name
                 from signal s join trajectory t on t.id = s.trajectory_id join employee e on e.id = t.employee_id
+                join app_user c on c.id = t.coach_id
                 where s.handled_at is null and s.resolved_at is null and t.phase <> 'CLOSED'""" + " and " + scope)
                 .param("scope", user.isCoach() ? user.id() : user.organisationId())
                 .query((rs, n) -> new SignalView(rs.getLong(1), rs.getLong(2), rs.getString(3) + " " + rs.getString(4),
                         SignalKind.valueOf(rs.getString(5)), rs.getString(6),
-                        rs.getObject(7, java.time.LocalDate.class), rs.getString(8)))
+                        rs.getObject(7, java.time.LocalDate.class), rs.getString(8), rs.getString(9)))
                 .list().stream()
                 .sorted(Comparator.comparing(SignalView::kind).thenComparing(SignalView::raisedOn)
                         .thenComparing(SignalView::id))

@@ -79,7 +79,7 @@ class Trajectory {
         var trajectory = new Trajectory(null, employeeId, organisationId, coachId, commissionerId, employerId,
                 phase, null, startedOn, null, job, null, List.of(), List.of(), List.of());
         trajectory.phaseChanges.add(new PhaseChange(null, phase, startedOn, null, startedBy));
-        trajectory.coachAssignments.add(new CoachAssignment(coachId, startedOn, startedBy));
+        trajectory.coachAssignments.add(new CoachAssignment(coachId, startedOn, startedBy, null));
         return trajectory;
     }
 
@@ -138,11 +138,11 @@ class Trajectory {
     }
 
     /** Hands the trajectory to another coach of the same organisation; the history keeps who had it before. */
-    void reassignTo(long newCoachId, LocalDate on, long by) {
+    void reassignTo(long newCoachId, LocalDate on, long by, String reason) {
         if (newCoachId == coachId) {
             throw new DomainRuleViolation("coachId", "trajectory.reassign.sameCoach");
         }
-        coachAssignments.add(new CoachAssignment(newCoachId, on, by));
+        coachAssignments.add(new CoachAssignment(newCoachId, on, by, reason));
         this.coachId = newCoachId;
     }
 

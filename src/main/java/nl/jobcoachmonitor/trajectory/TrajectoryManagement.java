@@ -209,10 +209,22 @@ public class TrajectoryManagement {
                 .filter(c -> c.organisationId() != null && c.organisationId().equals(t.getOrganisationId()))
                 .orElseThrow(() -> new DomainRuleViolation("coachId", "trajectory.reassign.unknownCoach"));
         long from = t.getCoachId();
-        t.reassignTo(coach.id(), today(), user.id());
+        t.reassignTo(coach.id(), today(), user.id(), form.reason().strip());
         save(t);
         access.changed("trajectory", id, t.getEmployeeId());
         events.publishEvent(new TrajectoryReassigned(id, from, coach.id(), today()));
+    }
+
+    /** Per coach of the manager's organisation: the number of running (not closed) trajectories they coach. */
+    @Transactional(readOnly = true)
+    public Map<Long, Long> caseloadSizes(CurrentUser user) {
+        if (!user.isManager()) {
+            return Map.of();
+        }
+        return jdbc.sql("select coach_id, count(*) from trajectory where organisation_id = :o and phase <> 'CLOSED' "
+                + "group by coach_id").param("o", user.organisationId())
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private Trajectory load(CurrentUser user, long id) {

@@ -242,12 +242,55 @@ class TrajectoryPageTests {
                 .andExpect(status().isNotFound());
         mvc.perform(post("/trajectories/{id}/coach", id).with(data.as("manager")).with(csrf())
                         .param("version", String.valueOf(data.version(id)))
-                        .param("coachId", String.valueOf(data.userId("coach2"))))
+                        .param("coachId", String.valueOf(data.userId("coach2"))).param("reason", " "))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("reason-error")));
+        assertThat(data.count("coach_assignment", "trajectory_id = :p", id)).isEqualTo(1);
+        mvc.perform(post("/trajectories/{id}/coach", id).with(data.as("manager")).with(csrf())
+                        .param("version", String.valueOf(data.version(id)))
+                        .param("coachId", String.valueOf(data.userId("coach2")))
+                        .param("reason", "Coach met verlof, <i>drie</i> maanden"))
                 .andExpect(status().is3xxRedirection());
         assertThat(data.count("coach_assignment", "trajectory_id = :p", id)).isEqualTo(2);
+        // the new coach sees the handover on the caseload: by whom, when and why
+        String caseload = mvc.perform(get("/caseload").param("q", "Overdracht").with(data.as("coach2")))
+                .andReturn().getResponse().getContentAsString();
+        String manager = jdbc.sql("select display_name from app_user where username = 'manager'")
+                .query(String.class).single();
+        assertThat(caseload).contains("Nieuw voor jou").contains("overgedragen door " + manager + " op ")
+                .contains(": Coach met verlof, &lt;i&gt;drie&lt;/i&gt; maanden");
         mvc.perform(get("/trajectories/{id}", id).with(data.as("coach"))).andExpect(status().isNotFound());
         mvc.perform(get("/trajectories/{id}", id).with(data.as("coach2"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Jesse Overdracht")));
+    }
+
+    @Test
+    void theManagerSeesWhichCoachEachSignalIsFor() throws Exception {
+        long id = data.trajectoriesOf("coach").get(0);
+        jdbc.sql("insert into signal (trajectory_id, kind, trigger_key, raised_on) values (:t, 'LOW_RAPPORT', "
+                + "'coach-shown', :d)").param("t", id).param("d", LocalDate.now()).update();
+        String manager = mvc.perform(get("/caseload").with(data.as("manager"))).andReturn().getResponse()
+                .getContentAsString();
+        // every signal shown (at most 20) names its coach; the demo coach's new one among them when in the first 20
+        long shown = java.util.regex.Pattern.compile("class=\"signal-coach\"").matcher(manager).results().count();
+        long listed = java.util.regex.Pattern.compile("<li id=\"signal-").matcher(manager).results().count();
+        assertThat(shown).isPositive().isEqualTo(listed);
+        assertThat(manager).containsPattern("\\(jobcoach: [^)]+\\)");
+        String coach = mvc.perform(get("/caseload").with(data.as("coach"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(coach).doesNotContain("(jobcoach: ");
+    }
+
+    @Test
+    void theReassignDialogShowsEachCoachsCaseloadSize() throws Exception {
+        long id = data.trajectoriesOf("coach").get(0);
+        long coach2 = data.userId("coach2");
+        long running = jdbc.sql("select count(*) from trajectory where coach_id = :c and phase <> 'CLOSED'")
+                .param("c", coach2).query(Long.class).single();
+        String coach2Name = jdbc.sql("select display_name from app_user where id = :c").param("c", coach2)
+                .query(String.class).single();
+        mvc.perform(get("/trajectories/{id}/coach", id).with(data.as("manager"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(">" + coach2Name + " (" + running + " lopende trajecten)<")))
+                .andExpect(content().string(containsString("Reden van de overdracht")));
     }
 
     @Test

@@ -32,14 +32,104 @@ class UserAdminTests {
     }
 
     @Test
-    void administratorCreatesACoachWhoCanLogIn() throws Exception {
-        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+    void administratorCreatesACoachWhoIsInvitedByMailAndHasNoPasswordAnyoneKnows() throws Exception {
+        var browser = new nl.jobcoachmonitor.Phone(mvc);
+        browser.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "Nieuwe.Coach").param("displayName", "Nieuwe Coach")
                         .param("email", "nieuw@example.org").param("role", "COACH")
                         .param("organisationId", String.valueOf(organisationOf("coach")))
-                        .param("password", "een-lang-wachtwoord"))
-                .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(formLogin().user("nieuwe.coach").password("een-lang-wachtwoord")).andExpect(redirectedUrl("/"));
+                        .param("password", "een-lang-wachtwoord"));
+        assertThat(browser.perform(get("/admin/users").with(data.as("admin"))).getResponse().getContentAsString())
+                .contains("Uitnodiging verstuurd naar nieuw@example.org.");
+        // a password sent along is not a field of the form: the account has none anyone knows
+        mvc.perform(formLogin().user("nieuwe.coach").password("een-lang-wachtwoord"))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(data.count("questionnaire_mail", "kind = 'ACCOUNT' and address = :p", "nieuw@example.org"))
+                .isEqualTo(1);
+        assertThat(data.count("account_invitation", "user_id = :p", data.userId("nieuwe.coach"))).isEqualTo(1);
+    }
+
+    @Test
+    void aNewAccountNeedsAnAddressForItsInvitation() throws Exception {
+        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+                        .param("username", "zonder-adres").param("displayName", "Zonder Adres").param("role", "RESEARCHER"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("email-error")));
+        assertThat(data.count("app_user", "username = :p", "zonder-adres")).isZero();
+    }
+
+    @Test
+    void noOneBlocksThemselves() throws Exception {
+        long admin = data.userId("admin");
+        var browser = new nl.jobcoachmonitor.Phone(mvc);
+        var result = browser.perform(post("/admin/users/{id}/enabled", admin).param("enabled", "false")
+                .param("confirm", "true").with(data.as("admin")).with(csrf()));
+        assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/users");
+        assertThat(result.getFlashMap().get("refused")).isEqualTo("users.selfBlock");
+        assertThat(data.count("app_user", "username = 'admin' and enabled = :p", true)).isEqualTo(1);
+        assertThat(browser.perform(get("/admin/users").with(data.as("admin"))).getResponse().getContentAsString())
+                .contains("Je kunt jezelf niet blokkeren.").doesNotContain("aria-label=\"admin blokkeren\"");
+    }
+
+    @Test
+    void theLastAdministratorCannotBeBlockedOrLoseTheRole() throws Exception {
+        // a second administrator, who then tries to remove the first (and only other) one
+        jdbc.sql("insert into app_user (username, password_hash, display_name, role, enabled) "
+                + "select 'tweede-beheerder', password_hash, 'Tweede Beheerder', 'ADMIN', true from app_user "
+                + "where username = 'admin'").update();
+        long first = data.userId("admin");
+        long second = data.userId("tweede-beheerder");
+        try {
+            // with another enabled administrator, one administrator may block the other
+            mvc.perform(post("/admin/users/{id}/enabled", first).param("enabled", "false").param("confirm", "true")
+                    .with(data.as("tweede-beheerder")).with(csrf())).andExpect(redirectedUrl("/admin/users"));
+            assertThat(data.count("app_user", "id = :p and enabled = true", first)).isZero();
+            // now "tweede-beheerder" is the last enabled administrator: it cannot give itself another role
+            mvc.perform(post("/admin/users/{id}", second).with(data.as("tweede-beheerder")).with(csrf())
+                            .param("version", String.valueOf(version(second))).param("displayName", "Tweede Beheerder")
+                            .param("role", "RESEARCHER"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Dit is de laatste actieve beheerder")));
+            assertThat(jdbc.sql("select role from app_user where id = :id").param("id", second)
+                    .query(String.class).single()).isEqualTo("ADMIN");
+            // nor block itself
+            var result = mvc.perform(post("/admin/users/{id}/enabled", second).param("enabled", "false")
+                    .param("confirm", "true").with(data.as("tweede-beheerder")).with(csrf())).andReturn();
+            assertThat(result.getFlashMap().get("refused")).isEqualTo("users.selfBlock");
+            assertThat(data.count("app_user", "id = :p and enabled = true", second)).isEqualTo(1);
+        } finally {
+            jdbc.sql("update app_user set enabled = true where id = :id").param("id", first).update();
+            jdbc.sql("update app_user set enabled = false, role = 'RESEARCHER' where id = :id").param("id", second)
+                    .update();
+        }
+    }
+
+    @Test
+    void blockingWithoutConfirmationChangesNothing() throws Exception {
+        var result = mvc.perform(post("/admin/users/{id}/enabled", data.userId("coach2")).param("enabled", "false")
+                .with(data.as("admin")).with(csrf())).andExpect(redirectedUrl("/admin/users")).andReturn();
+        assertThat(result.getFlashMap().get("refused")).isEqualTo("users.disable.unconfirmed");
+        assertThat(data.count("app_user", "username = 'coach2' and enabled = :p", true)).isEqualTo(1);
+        mvc.perform(get("/admin/users").param("q", "coach2").with(data.as("admin")))
+                .andExpect(content().string(containsString("Ja, coach2 blokkeren")));
+    }
+
+    @Test
+    void usersAreSearchableAndPaged() throws Exception {
+        String page = mvc.perform(get("/admin/users").param("q", "COACH2").with(data.as("admin"))).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains(">coach2</a>").doesNotContain(">manager</a>").contains("1 gebruiker");
+        long total = data.count("app_user");
+        assertThat(total).as("the demo has more users than one page").isGreaterThan(25);
+        String first = mvc.perform(get("/admin/users").with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(java.util.regex.Pattern.compile("href=\"/admin/users/\\d+\"").matcher(first).results().count())
+                .isEqualTo(25);
+        assertThat(first).contains("page=1").contains(total + " gebruikers");
+        // the wildcards of like are text here
+        assertThat(mvc.perform(get("/admin/users").param("q", "%").with(data.as("admin"))).andReturn()
+                .getResponse().getContentAsString()).contains("Geen gebruikers");
+        // the new-user form comes before the list
+        assertThat(first.indexOf("action=\"/admin/users\" method=\"post\"")).isLessThan(first.indexOf("<table"));
     }
 
     @Test
@@ -47,17 +137,17 @@ class UserAdminTests {
         long users = data.count("app_user");
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "zonder-org").param("displayName", "Zonder Organisatie")
-                        .param("role", "COACH").param("password", "een-lang-wachtwoord"))
+                        .param("role", "COACH").param("email", "nieuw-account@example.org"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Een jobcoach of teamleider hoort bij een organisatie.")));
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "coach").param("displayName", "Dubbel").param("role", "RESEARCHER")
-                        .param("password", "een-lang-wachtwoord"))
+                        .param("email", "nieuw-account@example.org"))
                 .andExpect(content().string(containsString("Deze gebruikersnaam bestaat al.")));
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
-                        .param("username", "kort").param("displayName", "Kort").param("role", "RESEARCHER")
-                        .param("password", "kort"))
-                .andExpect(content().string(containsString("De lengte moet tussen 12 en 200 tekens liggen.")));
+                        .param("username", "k").param("displayName", "Kort").param("role", "RESEARCHER")
+                        .param("email", "kort@example.org"))
+                .andExpect(content().string(containsString("De lengte moet tussen 3 en 60 tekens liggen.")));
         assertThat(data.count("app_user")).isEqualTo(users);
     }
 
@@ -65,7 +155,7 @@ class UserAdminTests {
     void administratorChangesARoleAndABlockedAccountCannotLogIn() throws Exception {
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "wisselaar").param("displayName", "Wissel Aar").param("role", "RESEARCHER")
-                        .param("password", "een-lang-wachtwoord"))
+                        .param("email", "nieuw-account@example.org"))
                 .andExpect(redirectedUrl("/admin/users"));
         long id = data.userId("wisselaar");
         mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andExpect(status().isOk())
@@ -84,7 +174,7 @@ class UserAdminTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Iemand anders heeft deze gebruiker intussen gewijzigd.")));
 
-        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").with(data.as("admin"))
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").param("confirm", "true").with(data.as("admin"))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
         mvc.perform(formLogin().user("wisselaar").password("een-lang-wachtwoord"))
                 .andExpect(redirectedUrl("/login?error"));
@@ -96,13 +186,13 @@ class UserAdminTests {
                 .andExpect(content().string(containsString("<option value=\"PRIVACY_OFFICER\">Functionaris gegevensbescherming</option>")));
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "fg-zonder-org").param("displayName", "Zonder Organisatie")
-                        .param("role", "PRIVACY_OFFICER").param("password", "een-lang-wachtwoord"))
+                        .param("role", "PRIVACY_OFFICER").param("email", "nieuw-account@example.org"))
                 .andExpect(status().isOk());
         assertThat(data.count("app_user", "username = :p", "fg-zonder-org")).isZero();
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "fg-org").param("displayName", "Functionaris").param("role", "PRIVACY_OFFICER")
                         .param("organisationId", String.valueOf(organisationOf("coach")))
-                        .param("password", "een-lang-wachtwoord"))
+                        .param("email", "nieuw-account@example.org"))
                 .andExpect(redirectedUrl("/admin/users"));
         mvc.perform(get("/").with(data.as("fg-org"))).andExpect(redirectedUrl("/audit"));
     }
@@ -111,7 +201,7 @@ class UserAdminTests {
     void onlyTheAdministratorManagesUsers() throws Exception {
         mvc.perform(get("/admin/users/{id}", data.userId("coach")).with(data.as("manager")))
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/admin/users/{id}/enabled", data.userId("coach")).param("enabled", "false")
+        mvc.perform(post("/admin/users/{id}/enabled", data.userId("coach")).param("enabled", "false").param("confirm", "true")
                 .with(data.as("manager")).with(csrf())).andExpect(status().isForbidden());
         assertThat(data.count("app_user", "username = 'coach' and enabled = :p", true)).isEqualTo(1);
     }
@@ -132,7 +222,7 @@ class UserAdminTests {
         assertThat(session).as("Spring Session's cookie").isNotNull();
         mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
 
-        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").with(data.as("admin"))
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").param("confirm", "true").with(data.as("admin"))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
 
         mvc.perform(get("/caseload").cookie(session)).andExpect(status().is3xxRedirection())
@@ -205,15 +295,15 @@ class UserAdminTests {
         mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
                         .param("username", "gelogde-coach").param("displayName", "Gelogde Coach").param("role", "COACH")
                         .param("organisationId", String.valueOf(organisationOf("coach")))
-                        .param("password", "een-geheim-wachtwoord"))
+                        .param("email", "gelogd@example.org"))
                 .andExpect(redirectedUrl("/admin/users"));
         long id = data.userId("gelogde-coach");
         mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
                         .param("version", String.valueOf(version(id))).param("displayName", "Gelogde Coach")
                         .param("role", "MANAGER").param("organisationId", String.valueOf(organisationOf("coach")))
-                        .param("newPassword", "een-ander-geheim-wachtwoord"))
+                        .param("email", "gelogd@example.org").param("newPassword", "een-ander-geheim-wachtwoord"))
                 .andExpect(redirectedUrl("/admin/users"));
-        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").with(data.as("admin"))
+        mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").param("confirm", "true").with(data.as("admin"))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
         mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "true").with(data.as("admin"))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
@@ -230,6 +320,7 @@ class UserAdminTests {
         assertThat(rows).containsExactly(
                 new Row("admin", admin, "CREATE", "app_user", id + ": role=COACH, organisation=" + organisationOf(
                         "coach"), "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": invitation sent", "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": role=MANAGER, password", "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": blocked", "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": unblocked", "ALLOWED"),
@@ -238,7 +329,7 @@ class UserAdminTests {
                 .query(String.class).single();
         assertThat(jdbc.sql("select count(*) from audit_event where id > :b and object_type = 'app_user' "
                 + "and person_organisation_id = :o").param("b", before).param("o", organisationOf("coach"))
-                .query(Long.class).single()).as("the organisation's privacy officer finds every one").isEqualTo(5);
+                .query(Long.class).single()).as("the organisation's privacy officer finds every one").isEqualTo(6);
         assertThat(jdbc.sql("select count(*) from audit_event where object_id like '%geheim%' "
                 + "or object_id like :h").param("h", "%" + hash.substring(hash.length() - 20) + "%")
                 .query(Long.class).single()).isZero();

@@ -67,7 +67,7 @@ class TrajectoriesTests {
         var t = saved();
         t.recordJobChange(new JobChange(LocalDate.now(), JobChangeKind.MORE_HOURS, null, new BigDecimal("28"), null,
                 null, "meer uren", coach), LocalDate.now());
-        t.reassignTo(otherCoach, LocalDate.now(), coach);
+        t.reassignTo(otherCoach, LocalDate.now(), coach, "Verlof");
         trajectories.save(t);
         var loaded = trajectories.findById(t.getId()).orElseThrow();
         assertThat(loaded.getJob().contractHours()).isEqualByComparingTo("28");

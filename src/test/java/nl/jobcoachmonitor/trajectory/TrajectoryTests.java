@@ -151,10 +151,10 @@ class TrajectoryTests {
     @Test
     void reassignmentKeepsTheHistoryOfCoaches() {
         var t = aTrajectoryOnTheJob();
-        t.reassignTo(OTHER_COACH, TODAY, MANAGER);
+        t.reassignTo(OTHER_COACH, TODAY, MANAGER, "Verlof");
         assertThat(t.getCoachId()).isEqualTo(OTHER_COACH);
         assertThat(t.getCoachAssignments()).extracting(CoachAssignment::coachId).containsExactly(COACH, OTHER_COACH);
-        assertThatThrownBy(() -> t.reassignTo(OTHER_COACH, TODAY, MANAGER)).isInstanceOf(DomainRuleViolation.class);
+        assertThatThrownBy(() -> t.reassignTo(OTHER_COACH, TODAY, MANAGER, "Verlof")).isInstanceOf(DomainRuleViolation.class);
     }
 
     @Test

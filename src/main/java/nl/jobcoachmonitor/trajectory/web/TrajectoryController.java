@@ -130,8 +130,8 @@ class TrajectoryController {
             throw new NotFoundException("trajectory", id);
         }
         var t = trajectories.open(user, id);
-        model.addAttribute("reassignForm", new ReassignForm(t.version(), null));
-        return reassignPage(t, model);
+        model.addAttribute("reassignForm", new ReassignForm(t.version(), null, ""));
+        return reassignPage(user, t, model);
     }
 
     @PostMapping("/{id}/coach")
@@ -152,7 +152,7 @@ class TrajectoryController {
                 result.reject("trajectory.conflict");
             }
         }
-        return reassignPage(trajectories.open(user, id), model);
+        return reassignPage(user, trajectories.open(user, id), model);
     }
 
     private String startPage(CurrentUser user, Model model) {
@@ -184,8 +184,10 @@ class TrajectoryController {
         return "trajectory/job-change";
     }
 
-    private String reassignPage(TrajectoryDetails t, Model model) {
+    /** The other coaches of the organisation, each with the size of their caseload (running trajectories). */
+    private String reassignPage(CurrentUser user, TrajectoryDetails t, Model model) {
         model.addAttribute("trajectory", t);
+        model.addAttribute("caseloadSizes", trajectories.caseloadSizes(user));
         model.addAttribute("coaches", identity.coachesOf(t.organisationId()).stream()
                 .filter(c -> c.id() != t.coachId()).toList());
         return "trajectory/reassign";

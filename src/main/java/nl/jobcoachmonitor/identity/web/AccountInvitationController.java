@@ -1,0 +1,117 @@
+package nl.jobcoachmonitor.identity.web;
+
+import java.util.Optional;
+
+import nl.jobcoachmonitor.identity.AccountInvitations;
+import nl.jobcoachmonitor.identity.PersonalLinkGuard;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * A new staff member sets their own password by the invitation link, without being signed in. As with every personal
+ * link ({@link PersonalLinkGuard}): {@code /invitation/{token}} exchanges the token for a fresh session and moves on to
+ * {@code /invitation} without it, guessing is throttled, the pages are sent with no referrer and no caching, and an
+ * unknown, used, expired or replaced link, or one of a blocked account, gets the same 404 page, which says nothing of
+ * whether an account exists. The password is set once (the invitation is used up in the same transaction); then the
+ * usual login follows (with the second factor's enrolment where it is required).
+ */
+@Controller
+class AccountInvitationController {
+
+    static final String SESSION_KEY = "jcm.account.invitation";
+    static final String INVALID = "identity/invitation-invalid";
+
+    /** The password twice; the same rules as the administrator's ({@link EditUserForm#MIN_PASSWORD}). */
+    record PasswordForm(@NotBlank @Size(min = EditUserForm.MIN_PASSWORD, max = 200) String password,
+            String repeat) {
+    }
+
+    private final AccountInvitations invitations;
+    private final PersonalLinkGuard guard;
+    private final PasswordEncoder encoder;
+
+    AccountInvitationController(AccountInvitations invitations, PersonalLinkGuard guard, PasswordEncoder encoder) {
+        this.invitations = invitations;
+        this.guard = guard;
+        this.encoder = encoder;
+    }
+
+    @ModelAttribute
+    void privateHeaders(HttpServletResponse response) {
+        PersonalLinkGuard.privateHeaders(response);
+    }
+
+    @GetMapping("/invitation/{token}")
+    String exchange(@PathVariable String token, HttpServletRequest request, HttpServletResponse response) {
+        return guard.open(request, response, () -> invitations.exchange(token).map(AccountInvitations.Invitation::id),
+                SESSION_KEY, "identity/invitation-start", INVALID);
+    }
+
+    @GetMapping("/invitation")
+    String form(HttpServletRequest request, HttpServletResponse response, Model model) {
+        var invitation = invitationOf(request).flatMap(invitations::open);
+        if (invitation.isEmpty()) {
+            return forget(request, response);
+        }
+        model.addAttribute("username", invitation.get().username());
+        model.addAttribute("passwordForm", new PasswordForm("", ""));
+        return "identity/invitation";
+    }
+
+    @PostMapping("/invitation")
+    String submit(@Validated @ModelAttribute("passwordForm") PasswordForm form, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response, Model model) {
+        var invitation = invitationOf(request).flatMap(invitations::open);
+        if (invitation.isEmpty()) {
+            return forget(request, response);
+        }
+        if (!result.hasFieldErrors("password") && !form.password().equals(form.repeat())) {
+            result.rejectValue("repeat", "invitation.password.different");
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("username", invitation.get().username());
+            return "identity/invitation";
+        }
+        if (!invitations.accept(invitation.get().id(), encoder.encode(form.password()))) {
+            return forget(request, response);
+        }
+        forget(request);
+        return "redirect:/login?passwordSet";
+    }
+
+    private static Optional<Long> invitationOf(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null || !(session.getAttribute(SESSION_KEY) instanceof Long id)) {
+            return Optional.empty();
+        }
+        return Optional.of(id);
+    }
+
+    private static void forget(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_KEY);
+        }
+    }
+
+    private static String forget(HttpServletRequest request, HttpServletResponse response) {
+        forget(request);
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        return INVALID;
+    }
+}
