@@ -135,9 +135,9 @@ class IndicatorStore {
         jdbc.sql("delete from wave_work_value where trajectory_id = :id").param("id", id).update();
         jdbc.sql("delete from trajectory_month where trajectory_id = :id").param("id", id).update();
         for (var month : result.months()) {
-            jdbc.sql("insert into trajectory_month (trajectory_id, first_day, employee_minutes, employer_minutes, "
+            jdbc.sql("insert into trajectory_month (trajectory_id, month_index, employee_minutes, employer_minutes, "
                     + "other_minutes) values (:id, :month, :employee, :employer, :other)").param("id", id)
-                    .param("month", month.month().atDay(1)).param("employee", month.employeeMinutes())
+                    .param("month", month.month()).param("employee", month.employeeMinutes())
                     .param("employer", month.employerMinutes()).param("other", month.otherMinutes()).update();
         }
         jdbc.sql("delete from wave_indicator where trajectory_id = :id").param("id", id).update();
