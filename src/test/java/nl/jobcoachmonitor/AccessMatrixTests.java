@@ -94,6 +94,8 @@ class AccessMatrixTests {
         rule(Rule.CASE_COACH, "GET /trajectories/{id}/waves/{waveId}/coach",
                 "POST /trajectories/{id}/waves/{waveId}/coach", "GET /trajectories/{id}/waves/{waveId}/employee-answers",
                 "POST /trajectories/{id}/waves/{waveId}/employee-answers",
+                "GET /trajectories/{id}/waves/{waveId}/employee-answers/afterwards",
+                "POST /trajectories/{id}/waves/{waveId}/employee-answers/afterwards",
                 "POST /api/v1/trajectories/{id}/waves/{waveId}/responses/{respondent}");
         rule(Rule.CASE_MANAGER, "GET /trajectories/{id}/coach", "POST /trajectories/{id}/coach");
         rule(Rule.MANAGER, "GET /team", "GET /team/satisfaction");

@@ -48,7 +48,9 @@ final class IndicatorCalculator {
     }
 
     /** A completed response with its wave. */
-    record ResponseFact(String wave, LocalDate dueOn, Respondent respondent, Map<String, Object> answers) {
+    /** A completed questionnaire; {@code answeredOn} the day it was answered (on paper: the day given, not the entry). */
+    record ResponseFact(String wave, LocalDate dueOn, Respondent respondent, Map<String, Object> answers,
+            LocalDate answeredOn) {
     }
 
     /** A wave whose questionnaires are overdue (14 days after due, not all completed, window still open). */
@@ -240,7 +242,9 @@ final class IndicatorCalculator {
                     workValueScores == null ? null : workValueScores.capabilitySet(),
                     workValueScores == null ? null : workValueScores.gaps().stream().map(WorkValue::code).sorted()
                             .toList(),
-                    yes(coach.get("care_conflict")), values));
+                    yes(coach.get("care_conflict")), values,
+                    responses.containsKey(Respondent.EMPLOYEE) ? responses.get(Respondent.EMPLOYEE).answeredOn()
+                            : null));
         });
         return waves;
     }

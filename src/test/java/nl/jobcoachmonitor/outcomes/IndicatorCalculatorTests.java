@@ -41,11 +41,13 @@ class IndicatorCalculatorTests {
     }
 
     private void employee(String wave, int monthsAfterStart, Map<String, Object> answers) {
-        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.EMPLOYEE, answers));
+        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.EMPLOYEE, answers,
+                START.plusMonths(monthsAfterStart)));
     }
 
     private void coach(String wave, int monthsAfterStart, Map<String, Object> answers) {
-        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.COACH, answers));
+        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.COACH, answers,
+                START.plusMonths(monthsAfterStart)));
     }
 
     private static Map<String, Object> employeeAnswers(String paidWork, int hours, int rapport) {
