@@ -94,6 +94,9 @@ public final class TableFiles {
                         write(sheet, r + 1, c, row.get(c), allDigits);
                     }
                 }
+                if (!allDigits) {
+                    decimals(sheet, table);
+                }
                 for (int c = 0; c < table.header().size(); c++) {
                     sheet.width(c, Math.min(60, Math.max(10, table.header().get(c).length() + 2)));
                 }
@@ -110,9 +113,6 @@ public final class TableFiles {
             if (f.present()) {
                 BigDecimal value = f.published(allDigits);
                 sheet.value(r, c, allDigits ? (Number) f.value() : value);
-                if (!allDigits && !f.significant()) {
-                    sheet.style(r, c).format(f.digits() == 0 ? "0" : "0." + "0".repeat(f.digits())).set();
-                }
             }
         } else if (cell instanceof Number n) {
             sheet.value(r, c, n);
@@ -120,6 +120,43 @@ public final class TableFiles {
             // a text cell, never a formula; neutralised as in the CSV, so saving the sheet as CSV stays safe
             sheet.value(r, c, Csv.neutralised(cell.toString()));
         }
+    }
+
+    /**
+     * Shows each figure with its published decimals (1.500, not 1.5): one format for a column's rows where every
+     * figure in it has the same decimals (one style for the range, as a per-cell style costs time on large sheets),
+     * otherwise cell by cell.
+     */
+    private static void decimals(Worksheet sheet, Table table) {
+        int columns = table.header().size();
+        for (int c = 0; c < columns; c++) {
+            Integer common = null;
+            boolean mixed = false;
+            for (List<Object> row : table.rows()) {
+                if (c < row.size() && row.get(c) instanceof Figure f && f.present()) {
+                    int digits = f.significant() ? -1 : f.digits();
+                    mixed |= common != null && common != digits;
+                    common = digits;
+                }
+            }
+            if (common == null) {
+                continue;
+            }
+            if (!mixed && common >= 0 && !table.rows().isEmpty()) {
+                sheet.range(1, c, table.rows().size(), c).style().format(format(common)).set();
+                continue;
+            }
+            for (int r = 0; r < table.rows().size(); r++) {
+                List<Object> row = table.rows().get(r);
+                if (c < row.size() && row.get(c) instanceof Figure f && f.present() && !f.significant()) {
+                    sheet.style(r + 1, c).format(format(f.digits())).set();
+                }
+            }
+        }
+    }
+
+    private static String format(int decimals) {
+        return decimals == 0 ? "0" : "0." + "0".repeat(decimals);
     }
 
     /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */

@@ -30,7 +30,7 @@ class AfterwardsEntryBrowserTests extends BrowserTest {
 
     @Test
     void theCoachEntersAPaperQuestionnaireWithAPastDate() {
-        LocalDate start = LocalDate.now().minusMonths(7);
+        LocalDate start = LocalDate.now().minusMonths(4);
         var coach = (CurrentUser) users.loadUserByUsername("coach");
         long commissioner = jdbc.sql("select min(id) from commissioner").query(Long.class).single();
         long id = trajectories.start(coach, new StartTrajectoryForm(null, "Noor", "Papier", LocalDate.of(1998, 8, 8),

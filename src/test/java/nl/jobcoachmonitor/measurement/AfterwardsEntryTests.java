@@ -41,9 +41,9 @@ class AfterwardsEntryTests {
     @Autowired UserDetailsService users;
 
     private final LocalDate today = LocalDate.now();
-    private final LocalDate start = today.minusMonths(8);
+    private final LocalDate start = today.minusMonths(4);
 
-    /** A trajectory whose coaching started eight months ago: its T0 (due on the start) closed long ago. */
+    /** A trajectory whose coaching started four months ago: its T0 (due on the start) closed months ago. */
     private long[] oldTrajectory(String name) {
         var coach = (CurrentUser) users.loadUserByUsername("coach");
         long commissioner = jdbc.sql("select min(id) from commissioner").query(Long.class).single();
