@@ -18,8 +18,8 @@ import org.springframework.context.MessageSource;
  * The report's tables as files (every header in the reader's language): one CSV (comma and decimal point for R and
  * scripts, or the Dutch variant with semicolon and decimal comma), each table after a title line; or one XLSX with a
  * sheet describing the selection and one sheet per table, numbers as numeric cells. A suppressed figure is an empty
- * cell. Figures have three decimals and p four significant digits (the page shows them rounded further, to stay
- * readable); with all digits every figure is the full double the report computed, written so that it reads back
+ * cell. Figures have three decimals and p four significant digits, "&lt; 0.001" below that (the page shows them
+ * rounded further, to stay readable); with all digits every figure is the full double the report computed, written so that it reads back
  * exactly. Text that a spreadsheet would take for a formula is neutralised ({@link nl.jobcoachmonitor.shared.Csv}).
  */
 final class ReportCsv {
@@ -43,7 +43,7 @@ final class ReportCsv {
 
     static String csv(StudyReport report, MessageSource messages, Locale locale, CsvVariant variant,
             boolean allDigits) {
-        var tables = new ReportCsv(messages, locale).tables(report);
+        var tables = new ReportCsv(messages, locale).tables(report, allDigits);
         return TableFiles.csv(tables, variant, allDigits, true);
     }
 
@@ -52,7 +52,7 @@ final class ReportCsv {
         var files = new ReportCsv(messages, locale);
         List<Table> sheets = new ArrayList<>();
         sheets.add(files.selection(report, selection, allDigits));
-        sheets.addAll(files.tables(report));
+        sheets.addAll(files.tables(report, allDigits));
         return TableFiles.xlsx(sheets, allDigits);
     }
 
@@ -91,7 +91,7 @@ final class ReportCsv {
         return cell.shown() ? (Object) cell.value() : text("report.tooFew");
     }
 
-    private List<Table> tables(StudyReport report) {
+    private List<Table> tables(StudyReport report, boolean allDigits) {
         if (report.isRefused()) {
             return List.of(new Table(text("report.sheet.table"), text("report.table.title"),
                     List.of(text(report.refusal())), List.of()));
@@ -132,7 +132,8 @@ final class ReportCsv {
             rows.add(row(text("report.predictor." + a.predictor()), text("report.outcome." + a.outcome()),
                     text("report.measure." + a.measure()), figure(a.shown(), a.estimate()),
                     figure(a.shown(), a.lower()), figure(a.shown(), a.upper()),
-                    a.shown() ? Figure.significant(a.pValue(), P_DIGITS) : null, a.shown() ? a.n() : null));
+                    !a.shown() ? null : a.pValue() < 0.001 && !allDigits ? "< 0.001"
+                            : Figure.significant(a.pValue(), P_DIGITS), a.shown() ? a.n() : null));
         }
         tables.add(new Table(text("report.sheet.associations"), text("report.associations.title"), List.of(
                 text("report.associations.predictor"), text("report.associations.outcome"),
