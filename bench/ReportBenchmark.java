@@ -64,7 +64,7 @@ public class ReportBenchmark {
 
     /*
      * The statements of ReportQuery for an empty filter, with ? for :scope: as of commit 898bf2d (--statements 898bf2d)
-     * or as now (the default): the work values and months without the employee join, the months narrowed on first_day.
+     * or as now (the default): the work values and months without the employee join, the months by their month_index (V45).
      */
     static final String FROM = " from trajectory t join employee e on e.id = t.employee_id"
             + " join trajectory_indicator i on i.trajectory_id = t.id";
@@ -111,17 +111,12 @@ public class ReportBenchmark {
     }
 
     static String monthsSql(String scopeColumn) {
+        // Since V45 the read model is keyed by the month since the start of coaching (month_index); the statements of
+        // 898bf2d computed it from calendar months (first_day), a column that no longer exists.
         return """
-                select x.month_index, sum(x.employee_minutes), sum(x.employer_minutes), sum(x.other_minutes)
-                from (select (extract(year from m.first_day) - extract(year from i.coaching_started_on)) * 12
-                        + extract(month from m.first_day) - extract(month from i.coaching_started_on) as month_index,
-                        m.employee_minutes, m.employer_minutes, m.other_minutes
+                select m.month_index, sum(m.employee_minutes), sum(m.employer_minutes), sum(m.other_minutes)
                 """ + fromSums() + " join trajectory_month m on m.trajectory_id = t.id" + where(scopeColumn)
-                + (statements.equals("898bf2d") ? ""
-                        : " and m.first_day > i.coaching_started_on - interval '31' day"
-                                + " and m.first_day < i.coaching_started_on + interval '372' day")
-                + ") x where x.month_index >= 0 and x.month_index < 12"
-                + " group by x.month_index order by x.month_index";
+                + " and m.month_index < 12 group by m.month_index order by m.month_index";
     }
 
     /**

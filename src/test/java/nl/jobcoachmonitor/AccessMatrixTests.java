@@ -95,10 +95,12 @@ class AccessMatrixTests {
         rule(Rule.CASE_COACH, "GET /trajectories/{id}/waves/{waveId}/coach",
                 "POST /trajectories/{id}/waves/{waveId}/coach", "GET /trajectories/{id}/waves/{waveId}/employee-answers",
                 "POST /trajectories/{id}/waves/{waveId}/employee-answers",
+                "GET /trajectories/{id}/waves/{waveId}/employee-answers/afterwards",
+                "POST /trajectories/{id}/waves/{waveId}/employee-answers/afterwards",
                 "POST /api/v1/trajectories/{id}/waves/{waveId}/responses/{respondent}");
         rule(Rule.CASE_MANAGER, "GET /trajectories/{id}/coach", "POST /trajectories/{id}/coach");
         rule(Rule.MANAGER, "GET /team", "GET /team/satisfaction");
-        rule(Rule.REPORT, "GET /report", "GET /report.csv", "GET /report.pdf");
+        rule(Rule.REPORT, "GET /report", "GET /report.csv", "GET /report.pdf", "GET /report.xlsx");
         rule(Rule.COMMISSIONER, "GET /commissioner");
         rule(Rule.RESEARCHER, "GET /research");
         rule(Rule.ADMIN, "GET /admin/users", "POST /admin/users", "GET /admin/users/{id}", "POST /admin/users/{id}",
@@ -110,7 +112,7 @@ class AccessMatrixTests {
         rule(Rule.LINK, "GET /own/{token}", "GET /own", "GET /own/data.json", "GET /own/data.csv",
                 "POST /own/correction");
         // Audit trail (issue 5): the privacy officer's access log
-        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv", "GET /audit/persons");
+        rule(Rule.PRIVACY_OFFICER, "GET /audit", "GET /audit.csv", "GET /audit.xlsx", "GET /audit/persons");
         // consent and research export (branch export)
         rule(Rule.CASE, "GET /trajectories/{id}/consent", "POST /trajectories/{id}/consent",
                 "GET /api/v1/trajectories/{id}/consent", "POST /api/v1/trajectories/{id}/consent");

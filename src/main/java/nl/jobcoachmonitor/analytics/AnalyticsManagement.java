@@ -2,7 +2,6 @@ package nl.jobcoachmonitor.analytics;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -23,6 +22,7 @@ import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.identity.Role;
 import nl.jobcoachmonitor.shared.NotFoundException;
+import nl.jobcoachmonitor.trajectory.MonthsOfCoaching;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -274,15 +274,14 @@ public class AnalyticsManagement {
     // ---- hours over time ----
 
     private List<MonthRow> months(List<Row> rows, long[] keys, List<ReportQuery.MonthSums> sums) {
-        YearMonth now = YearMonth.now(clock);
-        // Month n is reached by the trajectories whose month of starting plus n months is not after this month: count
-        // them (and add up their record keys) from each trajectory's months since its start, sorted once.
-        long thisMonth = now.getYear() * 12L + now.getMonthValue();
+        LocalDate today = LocalDate.now(clock);
+        // Month n is reached by the trajectories whose start day plus n months is not after today (MonthsOfCoaching,
+        // as the hours are counted): count them (and add up their record keys) from each trajectory's months since its
+        // start, sorted once.
         Integer[] order = new Integer[rows.size()];
         long[] elapsed = new long[rows.size()];
         for (int i = 0; i < elapsed.length; i++) {
-            LocalDate start = rows.get(i).coachingStartedOn();
-            elapsed[i] = thisMonth - (start.getYear() * 12L + start.getMonthValue());
+            elapsed[i] = MonthsOfCoaching.index(rows.get(i).coachingStartedOn(), today);
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> elapsed[i]));

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.Role;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.shared.TableFiles.CsvVariant;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
 import org.springframework.context.MessageSource;
@@ -32,6 +33,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
@@ -93,17 +95,40 @@ class ReportController {
                 .anyMatch(value -> value != null && value.strip().length() > 7);
     }
 
-    /** The report's tables as CSV (the same figures, the same suppression). */
+    /**
+     * The report's tables as CSV (the same figures, the same suppression): {@code variant=nl} the Dutch variant
+     * (semicolon, decimal comma), {@code digits=all} every figure with all its digits.
+     */
     @GetMapping(value = "/report.csv", produces = "text/csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") ReportFilter filter,
+            @RequestParam(required = false) String variant, @RequestParam(required = false) String digits,
             Locale locale) {
         var report = analytics.report(user, filter);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jobcoach-monitor-rapportage.csv").build().toString())
-                .body("\uFEFF" + ReportCsv.of(report, messages, locale));
+                .body("\uFEFF" + ReportCsv.csv(report, messages, locale, CsvVariant.named(variant),
+                        "all".equals(digits)));
     }
+
+    /** The report's tables as a spreadsheet: a sheet with the selection, one sheet per table, numbers as numbers. */
+    @GetMapping(value = "/report.xlsx", produces = XLSX)
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user,
+            @ModelAttribute("filter") ReportFilter filter, @RequestParam(required = false) String digits,
+            Locale locale) {
+        var report = analytics.report(user, filter);
+        String commissioner = filter.commissionerId() == null ? null : organisations.commissioners().stream()
+                .filter(c -> c.id() == filter.commissionerId()).map(c -> c.name()).findFirst().orElse(null);
+        byte[] file = ReportCsv.xlsx(report, new ReportCsv.Selection(ZonedDateTime.now(clock), commissioner), messages,
+                locale, "all".equals(digits));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(XLSX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("jobcoach-monitor-rapportage.xlsx").build().toString())
+                .body(file);
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** The report as PDF: the same template and figures, the charts drawn as SVG. */
     @GetMapping(value = "/report.pdf", produces = "application/pdf")

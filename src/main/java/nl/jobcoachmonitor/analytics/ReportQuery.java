@@ -193,27 +193,18 @@ class ReportQuery {
     }
 
     /**
-     * Contact minutes per month since the start of coaching (0 = the month it started), summed, each trajectory's
-     * minutes with a party in a month at most {@link #MOST_MINUTES_PER_MONTH}. The condition on
-     * {@code m.first_day} (the first day of a calendar month) only narrows early: month 0 starts at most 30 days before
-     * the start of coaching, and month n at most n times 31 days after it, so it keeps every row the month index keeps.
-     * It lets PostgreSQL skip the months outside the window before it computes their index (by the primary key, or at
-     * least before the numeric arithmetic of {@code extract}; bench/README.md, "Study report").
+     * Contact minutes per month since the start of coaching (0 = the month from the start day, counted as the intensity
+     * counts them: {@code MonthsOfCoaching}), summed, each trajectory's minutes with a party in a month at most
+     * {@link #MOST_MINUTES_PER_MONTH}.
      */
     List<MonthSums> months(Scope scope, ReportFilter filter) {
         var where = where(scope, filter);
         return jdbc.sql("""
-                select x.month_index, sum(x.employee_minutes), sum(x.employer_minutes), sum(x.other_minutes)
-                from (select (extract(year from m.first_day) - extract(year from i.coaching_started_on)) * 12
-                        + extract(month from m.first_day) - extract(month from i.coaching_started_on) as month_index,
-                        least(m.employee_minutes, :most) as employee_minutes,
-                        least(m.employer_minutes, :most) as employer_minutes,
-                        least(m.other_minutes, :most) as other_minutes
+                select m.month_index, sum(least(m.employee_minutes, :most)), sum(least(m.employer_minutes, :most)),
+                    sum(least(m.other_minutes, :most))
                 """ + from(filter) + " join trajectory_month m on m.trajectory_id = t.id" + where.sql()
-                + " and m.first_day > i.coaching_started_on - interval '31' day"
-                + " and m.first_day < i.coaching_started_on + interval '" + MONTHS * 31 + "' day"
-                + ") x where x.month_index >= 0 and x.month_index < " + MONTHS
-                + " group by x.month_index order by x.month_index")
+                + " and m.month_index < " + MONTHS
+                + " group by m.month_index order by m.month_index")
                 .params(where.params())
                 .param("most", MOST_MINUTES_PER_MONTH)
                 .query((rs, n) -> new MonthSums(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))

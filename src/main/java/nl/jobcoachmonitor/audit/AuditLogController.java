@@ -4,10 +4,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.TableFiles.CsvVariant;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -20,8 +23,8 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The privacy officer searches the access log of their organisation (events about its persons and by its users), by
@@ -37,8 +40,11 @@ class AuditLogController {
     private final PersonalDataAccess access;
     private final ZoneId zone;
 
-    AuditLogController(AuditQuery query, AuditChain chain, PersonalDataAccess access,
+    private final MessageSource messages;
+
+    AuditLogController(AuditQuery query, AuditChain chain, PersonalDataAccess access, MessageSource messages,
             @Value("${jcm.time-zone:Europe/Amsterdam}") ZoneId zone) {
+        this.messages = messages;
         this.query = query;
         this.chain = chain;
         this.access = access;
@@ -95,9 +101,11 @@ class AuditLogController {
         return "audit/log";
     }
 
+    /** The search's result as CSV, headers in the reader's language; {@code variant=nl} with semicolons. */
     @GetMapping(value = "/audit.csv", produces = "text/csv")
     ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user,
-            @Validated @ModelAttribute("filter") AuditFilter filter, BindingResult result) {
+            @Validated @ModelAttribute("filter") AuditFilter filter, BindingResult result,
+            @RequestParam(required = false) String variant, Locale locale) {
         if (result.hasErrors() || !validPeriod(filter, result)) {
             return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN).body("invalid search");
         }
@@ -106,7 +114,26 @@ class AuditLogController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jobcoach-monitor-toegangslog.csv").build().toString())
-                .body("\uFEFF" + AuditCsv.of(query.all(user.organisationId(), filter, zone)));
+                .body("\uFEFF" + AuditCsv.of(query.all(user.organisationId(), filter, zone), messages, locale,
+                        CsvVariant.named(variant)));
+    }
+
+    /** The search's result as a spreadsheet: the search on the first sheet, the events on the second. */
+    @GetMapping(value = "/audit.xlsx")
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user,
+            @Validated @ModelAttribute("filter") AuditFilter filter, BindingResult result, Locale locale) {
+        if (result.hasErrors() || !validPeriod(filter, result)) {
+            return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
+                    .body("invalid search".getBytes(StandardCharsets.UTF_8));
+        }
+        access.exported("audit_event", filter.describe(), null);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("jobcoach-monitor-toegangslog.xlsx").build().toString())
+                .body(AuditCsv.xlsx(query.all(user.organisationId(), filter, zone), filter.describe(), messages,
+                        locale));
     }
 
     private static boolean validPeriod(AuditFilter filter, BindingResult result) {

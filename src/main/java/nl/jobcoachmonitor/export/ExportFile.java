@@ -10,7 +10,9 @@ public enum ExportFile {
     LONG("long.csv", "text/csv; charset=UTF-8"),
     CODEBOOK("codebook.csv", "text/csv; charset=UTF-8"),
     R("read-export.R", "text/plain; charset=UTF-8"),
-    SPSS("read-export.sps", "text/plain; charset=UTF-8");
+    SPSS("read-export.sps", "text/plain; charset=UTF-8"),
+    /** The same data for a spreadsheet: the selection, wide, long and the codebook as sheets, headers in words. */
+    XLSX("export.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final String fileName;
     private final String contentType;
@@ -30,7 +32,7 @@ public enum ExportFile {
 
     /** Whether the file holds the persons' data (the codebook and the scripts describe them, hold none). */
     boolean holdsPersons() {
-        return this == ZIP || this == WIDE || this == LONG;
+        return this == ZIP || this == WIDE || this == LONG || this == XLSX;
     }
 
     /** The file name, as a getter for the templates. */

@@ -204,7 +204,7 @@ public class ExportManagement {
         }
         var tables = new ExportTables(project.waves(), instruments, messages);
         var pseudonyms = new Pseudonyms(project.secret());
-        var pack = ExportPackage.of(project.name(), tables, tables.wideRows(subjects, pseudonyms),
+        var pack = ExportPackage.of(project, java.time.ZonedDateTime.now(clock), tables, tables.wideRows(subjects, pseudonyms),
                 tables.longRows(subjects, pseudonyms), !"en".equals(locale.getLanguage()));
         byte[] bytes = pack.file(file);
         String hash = sha256(bytes);

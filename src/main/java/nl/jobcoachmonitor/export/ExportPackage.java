@@ -12,7 +12,10 @@ import java.util.zip.ZipOutputStream;
 
 import nl.jobcoachmonitor.shared.Csv;
 
-/** The files of one export, built in memory: the two CSV layouts, the codebook, the R script, the SPSS syntax. */
+/**
+ * The files of one export, built in memory: the two CSV layouts, the codebook, the R script, the SPSS syntax, and the
+ * same data as a spreadsheet.
+ */
 final class ExportPackage {
 
     private final Map<ExportFile, byte[]> files = new EnumMap<>(ExportFile.class);
@@ -24,8 +27,9 @@ final class ExportPackage {
         this.persons = persons;
     }
 
-    static ExportPackage of(String projectName, ExportTables tables, List<List<String>> wide,
-            List<List<String>> longRows, boolean dutch) {
+    static ExportPackage of(ExportProject project, java.time.ZonedDateTime made, ExportTables tables,
+            List<List<String>> wide, List<List<String>> longRows, boolean dutch) {
+        String projectName = project.name();
         int persons = (int) wide.stream().skip(1).map(row -> row.get(0)).distinct().count();
         var p = new ExportPackage(wide.size() - 1, persons);
         p.files.put(ExportFile.WIDE, bytes(csv(wide)));
@@ -34,6 +38,7 @@ final class ExportPackage {
         p.files.put(ExportFile.R, bytes(RScript.of(projectName, dutch)));
         p.files.put(ExportFile.SPSS, bytes(SpssSyntax.of(projectName, tables.longVariables(), tables.wideVariables(),
                 dutch)));
+        p.files.put(ExportFile.XLSX, ExportWorkbook.of(project, made, tables, wide, longRows, persons, dutch));
         p.files.put(ExportFile.ZIP, p.zip());
         return p;
     }

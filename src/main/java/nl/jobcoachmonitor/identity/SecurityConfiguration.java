@@ -112,10 +112,10 @@ class SecurityConfiguration {
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/commissioner/**").hasRole(Role.COMMISSIONER.name())
-                        .requestMatchers("/report/**", "/report.csv", "/report.pdf").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),
+                        .requestMatchers("/report/**", "/report.csv", "/report.pdf", "/report.xlsx").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),
                                 Role.RESEARCHER.name())
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
-                        .requestMatchers("/audit", "/audit/**", "/audit.csv").hasRole(Role.PRIVACY_OFFICER.name())
+                        .requestMatchers("/audit", "/audit/**", "/audit.csv", "/audit.xlsx").hasRole(Role.PRIVACY_OFFICER.name())
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
                 // a session ends after its absolute lifetime, however busy (the idle timeout is Spring Session's)

@@ -84,11 +84,30 @@ public class MeasurementManagement {
             boolean coachAllowed = user.isCoach() && coachState != ResponseState.NOT_ASKED && w.answerableOn(today)
                     && coachState != ResponseState.COMPLETED;
             boolean employeeEntryAllowed = user.isCoach() && linkAllowed;
+            boolean afterwardsAllowed = user.isCoach() && trajectory.coachId() == user.id()
+                    && afterwardsPossible(w, employee.get(w.id()), today);
             var notes = mailNotes.getOrDefault(w.id(), Map.of());
+            var answered = employee.get(w.id());
+            boolean afterwards = answered != null && answered.completed() && answered.enteredAfterwards();
             return new WaveSummary(w.id(), w.code(), w.dueOn(), w.stateOn(today), employeeState, linkAllowed,
                     coachState, coachAllowed, employerState, employerLinkAllowed, employeeEntryAllowed,
-                    notes.get(Respondent.EMPLOYEE.name()), notes.get(Respondent.EMPLOYER.name()));
+                    notes.get(Respondent.EMPLOYEE.name()), notes.get(Respondent.EMPLOYER.name()), afterwardsAllowed,
+                    afterwards ? day(answered.completedAt()) : null,
+                    afterwards ? day(answered.enteredAfterwardsAt()) : null);
         }).toList();
+    }
+
+    /**
+     * Whether the employee's answers to this wave, given on paper, can be entered afterwards: the wave asks the
+     * employee, is not cancelled, its window has opened, and the employee has not completed it (entered once).
+     */
+    private static boolean afterwardsPossible(MeasurementWave wave, Responses.Response response, LocalDate today) {
+        return wave.asks(Respondent.EMPLOYEE) && wave.status() == WaveStatus.OPEN
+                && !today.isBefore(wave.window().firstDay()) && (response == null || !response.completed());
+    }
+
+    private LocalDate day(java.time.Instant instant) {
+        return instant.atZone(clock.getZone()).toLocalDate();
     }
 
     private static ResponseState state(MeasurementWave wave, Respondent respondent, Responses.Response response) {
@@ -273,6 +292,92 @@ public class MeasurementManagement {
         access.changed("response", response.id(), employeeId);
         events.publishEvent(new QuestionnaireCompleted(trajectoryId, waveId, form.wave(), respondent, response.id()));
         return validation;
+    }
+
+    // ---- the employee's answers given on paper, entered afterwards with the day they were answered ----
+
+    /**
+     * The employee's questionnaire of a wave, to enter answers given on paper on an earlier day (an explicit
+     * exception: also when the wave's window has closed). Only the trajectory's coach, while the employee has not
+     * completed it; the opening is logged as for {@link #entry}.
+     */
+    @Transactional(readOnly = true)
+    public EntryQuestionnaire afterwardsEntry(CurrentUser user, long trajectoryId, long waveId) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = afterwardsWave(user, trajectory, waveId);
+        var started = responses.find(waveId, Respondent.EMPLOYEE);
+        started.ifPresentOrElse(r -> access.read("response", r.id(), trajectory.employeeId()),
+                () -> access.read("measurement_wave", waveId, trajectory.employeeId()));
+        var instrument = started.map(r -> instruments.get(r.instrumentCode(), r.instrumentVersion()))
+                .orElseGet(() -> instruments.current(Respondent.EMPLOYEE.instrument()));
+        return new EntryQuestionnaire(trajectoryId, wave.id(), wave.code(), Respondent.EMPLOYEE, instrument,
+                started.map(Responses.Response::answers).orElse(Map.of()));
+    }
+
+    /** The days the answer date of a wave may lie on (its window, from the trajectory's start, up to today). */
+    @Transactional(readOnly = true)
+    public AnswerDays afterwardsDays(CurrentUser user, long trajectoryId, long waveId) {
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = afterwardsWave(user, trajectory, waveId);
+        LocalDate first = wave.window().firstDay();
+        if (trajectory.startedOn() != null && trajectory.startedOn().isAfter(first)) {
+            first = trajectory.startedOn();
+        }
+        LocalDate last = wave.window().lastDay().isAfter(today()) ? today() : wave.window().lastDay();
+        return new AnswerDays(first, last);
+    }
+
+    /** The first and last day a questionnaire entered afterwards may have been answered on. */
+    public record AnswerDays(LocalDate first, LocalDate last) {
+    }
+
+    /**
+     * Stores the employee's answers given on paper on {@code answeredOn}, entered by the coach now: completed on that
+     * day (so the indicators and the export use the real date), marked as entered afterwards, and written to the
+     * access log as such ("entered afterwards, answered on …"). The date must be allowed for the wave
+     * ({@link MeasurementWindow#afterwardsRuleBroken}); otherwise, or with invalid answers, nothing is stored and
+     * the errors come back (the date's under the item {@code answeredOn}). A wave already answered cannot be entered
+     * twice (a conflict).
+     */
+    public Instrument.Validation submitAfterwards(CurrentUser user, long trajectoryId, long waveId, LocalDate answeredOn,
+            Map<String, Object> raw) {
+        var form = afterwardsEntry(user, trajectoryId, waveId);
+        var trajectory = trajectories.visible(user, trajectoryId);
+        var wave = waves.findById(waveId).orElseThrow();
+        var validation = form.instrument().validate(form.wave(), raw);
+        String dateError = wave.window().afterwardsRuleBroken(answeredOn, today(), trajectory.startedOn());
+        if (dateError != null) {
+            List<AnswerError> errors = new java.util.ArrayList<>(validation.errors());
+            errors.add(0, new AnswerError(ANSWERED_ON, dateError));
+            return new Instrument.Validation(validation.answers(), errors);
+        }
+        if (!validation.valid()) {
+            return validation;
+        }
+        var response = responses.start(waveId, Respondent.EMPLOYEE, form.instrument(), clock.instant());
+        var answeredAt = answeredOn.atTime(12, 0).atZone(clock.getZone()).toInstant();
+        if (!responses.completeAfterwards(response.id(), validation.answers(), answeredAt, clock.instant())) {
+            throw new ConflictException("response", response.id());
+        }
+        access.changed("response", response.id() + " entered afterwards, answered on " + answeredOn,
+                trajectory.employeeId());
+        events.publishEvent(new QuestionnaireCompleted(trajectoryId, waveId, form.wave(), Respondent.EMPLOYEE,
+                response.id()));
+        return validation;
+    }
+
+    /** The item under which the answer date's error is reported. */
+    public static final String ANSWERED_ON = "answeredOn";
+
+    private MeasurementWave afterwardsWave(CurrentUser user, nl.jobcoachmonitor.trajectory.TrajectoryRef trajectory,
+            long waveId) {
+        var wave = waves.findByIdAndTrajectoryId(waveId, trajectory.id())
+                .filter(w -> user.isCoach() && trajectory.coachId() == user.id())
+                .orElseThrow(() -> new NotFoundException("wave", waveId));
+        if (!afterwardsPossible(wave, responses.find(waveId, Respondent.EMPLOYEE).orElse(null), today())) {
+            throw new ConflictException("wave", waveId);
+        }
+        return wave;
     }
 
     /**

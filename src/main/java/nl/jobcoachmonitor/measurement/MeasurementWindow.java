@@ -36,6 +36,33 @@ public record MeasurementWindow(LocalDate dueOn) {
         return today.isBefore(closesOn()) ? WaveState.OVERDUE : WaveState.CLOSED;
     }
 
+    /** The first day a questionnaire of this wave can be answered (a link made). */
+    public LocalDate firstDay() {
+        return dueOn.minusDays(LINK_BEFORE_DAYS);
+    }
+
+    /**
+     * The rule for a questionnaire answered on paper and entered afterwards: the day it was answered is not in the
+     * future, not before the trajectory started, and within this wave's window (from {@link #firstDay()} to
+     * {@link #lastDay()}: the days on which a link would have taken the answers, so the answers describe the moment
+     * the wave measures). The message key of the first rule broken, or null.
+     */
+    public String afterwardsRuleBroken(LocalDate answeredOn, LocalDate today, LocalDate trajectoryStart) {
+        if (answeredOn == null) {
+            return "measurement.afterwards.date.required";
+        }
+        if (answeredOn.isAfter(today)) {
+            return "measurement.afterwards.date.future";
+        }
+        if (trajectoryStart != null && answeredOn.isBefore(trajectoryStart)) {
+            return "measurement.afterwards.date.beforeStart";
+        }
+        if (answeredOn.isBefore(firstDay()) || answeredOn.isAfter(lastDay())) {
+            return "measurement.afterwards.date.outsideWindow";
+        }
+        return null;
+    }
+
     /** Whether a questionnaire of this wave can be answered (or a link made) today. */
     public boolean answerableOn(LocalDate today) {
         return !today.isBefore(dueOn.minusDays(LINK_BEFORE_DAYS)) && today.isBefore(closesOn());

@@ -29,10 +29,16 @@ class Responses {
     }
 
     record Response(long id, long waveId, Respondent respondent, String instrumentCode, int instrumentVersion,
-            Map<String, Object> answers, Instant startedAt, Instant completedAt, boolean enteredByCoach) {
+            Map<String, Object> answers, Instant startedAt, Instant completedAt, boolean enteredByCoach,
+            Instant enteredAfterwardsAt) {
 
         boolean completed() {
             return completedAt != null;
+        }
+
+        /** Answered on paper and entered by the coach afterwards: then {@code completedAt} is the day it was answered. */
+        boolean enteredAfterwards() {
+            return enteredAfterwardsAt != null;
         }
     }
 
@@ -42,8 +48,8 @@ class Responses {
                         Respondent.valueOf(rs.getString("respondent")), rs.getString("instrument_code"),
                         rs.getInt("instrument_version"), read(rs.getString("answers")),
                         rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
-                        rs.getBoolean("entered_by_coach")))
+                        instant(rs.getTimestamp("completed_at")), rs.getBoolean("entered_by_coach"),
+                        instant(rs.getTimestamp("entered_afterwards_at"))))
                 .optional();
     }
 
@@ -52,12 +58,12 @@ class Responses {
             return List.of();
         }
         return jdbc.sql("select id, wave_id, respondent, instrument_code, instrument_version, started_at, completed_at, "
-                + "entered_by_coach from response where wave_id in (:w)").param("w", waveIds)
+                + "entered_by_coach, entered_afterwards_at from response where wave_id in (:w)").param("w", waveIds)
                 .query((rs, n) -> new Response(rs.getLong("id"), rs.getLong("wave_id"),
                         Respondent.valueOf(rs.getString("respondent")), rs.getString("instrument_code"),
                         rs.getInt("instrument_version"), Map.of(), rs.getTimestamp("started_at").toInstant(),
-                        rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
-                        rs.getBoolean("entered_by_coach")))
+                        instant(rs.getTimestamp("completed_at")), rs.getBoolean("entered_by_coach"),
+                        instant(rs.getTimestamp("entered_afterwards_at"))))
                 .list();
     }
 
@@ -91,6 +97,22 @@ class Responses {
         return jdbc.sql("update response set answers = :a, completed_at = :now, entered_by_coach = :c, "
                 + "version = version + 1 where id = :id and completed_at is null").param("a", write(answers))
                 .param("now", Timestamp.from(now)).param("c", enteredByCoach).param("id", id).update() == 1;
+    }
+
+    /**
+     * Completes the response with answers given on paper on an earlier day, entered by the coach now: completed at
+     * {@code answeredAt} (the day it was answered), marked as entered by the coach and afterwards. False when it was
+     * completed already (a questionnaire is entered once).
+     */
+    boolean completeAfterwards(long id, Map<String, Object> answers, Instant answeredAt, Instant now) {
+        return jdbc.sql("update response set answers = :a, completed_at = :answered, entered_by_coach = true, "
+                + "entered_afterwards_at = :now, version = version + 1 where id = :id and completed_at is null")
+                .param("a", write(answers)).param("answered", Timestamp.from(answeredAt))
+                .param("now", Timestamp.from(now)).param("id", id).update() == 1;
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private Map<String, Object> read(String text) {

@@ -10,5 +10,11 @@ import nl.jobcoachmonitor.mail.MailNote;
  */
 public record WaveSummary(long id, String code, LocalDate dueOn, WaveState state, ResponseState employee,
         boolean employeeLinkAllowed, ResponseState coach, boolean coachQuestionnaireAllowed, ResponseState employer,
-        boolean employerLinkAllowed, boolean employeeEntryAllowed, MailNote employeeMail, MailNote employerMail) {
+        boolean employerLinkAllowed, boolean employeeEntryAllowed, MailNote employeeMail, MailNote employerMail,
+        boolean employeeAfterwardsAllowed, LocalDate employeeAnsweredOn, LocalDate employeeEnteredOn) {
+
+    /** Whether the employee's answers were given on paper and entered afterwards (then with the day answered). */
+    public boolean employeeEnteredAfterwards() {
+        return employeeEnteredOn != null;
+    }
 }

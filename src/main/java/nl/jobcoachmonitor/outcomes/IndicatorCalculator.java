@@ -3,7 +3,6 @@ package nl.jobcoachmonitor.outcomes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +18,7 @@ import nl.jobcoachmonitor.measurement.WorkValue;
 import nl.jobcoachmonitor.measurement.WorkValueScores;
 import nl.jobcoachmonitor.trajectory.ClosingReason;
 import nl.jobcoachmonitor.trajectory.JobChangeKind;
+import nl.jobcoachmonitor.trajectory.MonthsOfCoaching;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
 /**
@@ -48,7 +48,9 @@ final class IndicatorCalculator {
     }
 
     /** A completed response with its wave. */
-    record ResponseFact(String wave, LocalDate dueOn, Respondent respondent, Map<String, Object> answers) {
+    /** A completed questionnaire; {@code answeredOn} the day it was answered (on paper: the day given, not the entry). */
+    record ResponseFact(String wave, LocalDate dueOn, Respondent respondent, Map<String, Object> answers,
+            LocalDate answeredOn) {
     }
 
     /** A wave whose questionnaires are overdue (14 days after due, not all completed, window still open). */
@@ -63,8 +65,11 @@ final class IndicatorCalculator {
             List<MonthHours> months) {
     }
 
-    /** Contact minutes in one calendar month by party group: employee, employer (with colleagues), others. */
-    record MonthHours(YearMonth month, int employeeMinutes, int employerMinutes, int otherMinutes) {
+    /**
+     * Contact minutes in one month since the start of coaching ({@link MonthsOfCoaching}, 0 = the month from the start
+     * day) by party group: employee, employer (with colleagues), others.
+     */
+    record MonthHours(int month, int employeeMinutes, int employerMinutes, int otherMinutes) {
     }
 
     static Result compute(Facts facts) {
@@ -183,10 +188,20 @@ final class IndicatorCalculator {
         return raised;
     }
 
+    /**
+     * Per month since the start of coaching, counted as the intensity counts them (the same month boundaries), so the
+     * report's hours per month and the intensity in months 0–3 and 3–6 add up the same contacts. Contacts before the
+     * start (job search) are in no month.
+     */
     private static List<MonthHours> months(Facts facts) {
-        Map<YearMonth, int[]> minutes = new java.util.TreeMap<>();
+        Map<Integer, int[]> minutes = new java.util.TreeMap<>();
+        LocalDate start = facts.coachingStartedOn();
         for (ContactFact contact : facts.contacts()) {
-            int[] m = minutes.computeIfAbsent(YearMonth.from(contact.on()), k -> new int[3]);
+            int month = start == null ? -1 : MonthsOfCoaching.index(start, contact.on());
+            if (month < 0) {
+                continue;
+            }
+            int[] m = minutes.computeIfAbsent(month, k -> new int[3]);
             m[switch (contact.party().group()) {
                 case "EMPLOYEE" -> 0;
                 case "EMPLOYER" -> 1;
@@ -227,7 +242,9 @@ final class IndicatorCalculator {
                     workValueScores == null ? null : workValueScores.capabilitySet(),
                     workValueScores == null ? null : workValueScores.gaps().stream().map(WorkValue::code).sorted()
                             .toList(),
-                    yes(coach.get("care_conflict")), values));
+                    yes(coach.get("care_conflict")), values,
+                    responses.containsKey(Respondent.EMPLOYEE) ? responses.get(Respondent.EMPLOYEE).answeredOn()
+                            : null));
         });
         return waves;
     }

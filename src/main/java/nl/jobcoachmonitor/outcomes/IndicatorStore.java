@@ -109,11 +109,12 @@ class IndicatorStore {
                 .param("id", id).query((rs, n) -> new JobChangeFact(rs.getObject(1, LocalDate.class),
                         JobChangeKind.valueOf(rs.getString(2)))).list();
         var responses = jdbc.sql("""
-                select w.code, w.due_on, r.respondent, r.answers from response r
+                select w.code, w.due_on, r.respondent, r.answers, r.completed_at from response r
                 join measurement_wave w on w.id = r.wave_id
                 where w.trajectory_id = :id and r.completed_at is not null""").param("id", id)
                 .query((rs, n) -> new ResponseFact(rs.getString(1), rs.getObject(2, LocalDate.class),
-                        Respondent.valueOf(rs.getString(3)), answers(rs.getString(4)))).list();
+                        Respondent.valueOf(rs.getString(3)), answers(rs.getString(4)),
+                        rs.getTimestamp(5).toInstant().atZone(clock.getZone()).toLocalDate())).list();
         var attention = measurement.attention(List.of(id)).get(id);
         var overdue = attention != null && attention.state() == WaveState.OVERDUE
                 ? List.of(new WaveFact(attention.code())) : List.<WaveFact>of();
@@ -135,9 +136,9 @@ class IndicatorStore {
         jdbc.sql("delete from wave_work_value where trajectory_id = :id").param("id", id).update();
         jdbc.sql("delete from trajectory_month where trajectory_id = :id").param("id", id).update();
         for (var month : result.months()) {
-            jdbc.sql("insert into trajectory_month (trajectory_id, first_day, employee_minutes, employer_minutes, "
+            jdbc.sql("insert into trajectory_month (trajectory_id, month_index, employee_minutes, employer_minutes, "
                     + "other_minutes) values (:id, :month, :employee, :employer, :other)").param("id", id)
-                    .param("month", month.month().atDay(1)).param("employee", month.employeeMinutes())
+                    .param("month", month.month()).param("employee", month.employeeMinutes())
                     .param("employer", month.employerMinutes()).param("other", month.otherMinutes()).update();
         }
         jdbc.sql("delete from wave_indicator where trajectory_id = :id").param("id", id).update();
@@ -167,9 +168,10 @@ class IndicatorStore {
                     insert into wave_indicator (trajectory_id, wave_code, due_on, paid_work, contract_hours,
                         tasks_change, job_fit, rapport_employee, rapport_coach, fit_wishes, coach_value,
                         disclosed_employer, reaction_employer, disclosed_colleagues, reaction_colleagues,
-                        capability_set, gaps, care_conflict)
+                        capability_set, gaps, care_conflict, employee_answered_on)
                     values (:id, :wave, :due, :paid, :hours, :tasks, :fit, :rapport, :rapportCoach, :wishes, :value,
-                        :toldEmployer, :reactionEmployer, :toldColleagues, :reactionColleagues, :cap, :gaps, :care)""")
+                        :toldEmployer, :reactionEmployer, :toldColleagues, :reactionColleagues, :cap, :gaps, :care,
+                        :answeredOn)""")
                     .param("id", id).param("wave", w.wave()).param("due", w.dueOn()).param("paid", w.paidWork())
                     .param("hours", w.contractHours()).param("tasks", w.tasksChange()).param("fit", w.jobFit())
                     .param("rapport", w.rapportEmployee()).param("rapportCoach", w.rapportCoach())
@@ -178,7 +180,7 @@ class IndicatorStore {
                     .param("toldColleagues", w.disclosedColleagues())
                     .param("reactionColleagues", w.reactionColleagues()).param("cap", w.capabilitySet())
                     .param("gaps", w.gaps() == null ? null : String.join(",", w.gaps()))
-                    .param("care", w.careConflict()).update();
+                    .param("care", w.careConflict()).param("answeredOn", w.employeeAnsweredOn()).update();
             w.workValues().forEach((value, scores) -> jdbc.sql("""
                     insert into wave_work_value (trajectory_id, wave_code, work_value, important, offered, achieved)
                     values (:id, :wave, :value, :important, :offered, :achieved)""")
@@ -239,7 +241,8 @@ class IndicatorStore {
                         rs.getString("gaps") == null ? null : rs.getString("gaps").isEmpty() ? List.of()
                                 : Arrays.asList(rs.getString("gaps").split(",")),
                         bool(rs, "care_conflict"),
-                        values.getOrDefault(rs.getString("wave_code"), Map.of())))
+                        values.getOrDefault(rs.getString("wave_code"), Map.of()),
+                        rs.getObject("employee_answered_on", LocalDate.class)))
                 .list();
     }
 

@@ -97,6 +97,13 @@ public class OutcomesManagement {
         access.changed("signal", signalId, trajectory.employeeId());
     }
 
+    /** Whether the contact hours per month are missing while some trajectory has contact hours (a read model to rebuild). */
+    @Transactional(readOnly = true)
+    public boolean monthsMissing() {
+        return jdbc.sql("select count(*) from trajectory_indicator where (hours_total_0_3 > 0 or hours_total_3_6 > 0)"
+                + " and not exists (select 1 from trajectory_month)").query(Long.class).single() > 0;
+    }
+
     /** Recomputes every trajectory's indicators from scratch; the number of trajectories. */
     public int rebuild() {
         jdbc.sql("delete from wave_work_value").update();

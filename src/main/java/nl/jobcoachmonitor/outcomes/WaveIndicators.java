@@ -13,7 +13,7 @@ public record WaveIndicators(long trajectoryId, String wave, LocalDate dueOn, Bo
         BigDecimal contractHours, String tasksChange, Integer jobFit, BigDecimal rapportEmployee, Integer rapportCoach,
         BigDecimal fitWishes, Integer coachValue, String disclosedEmployer, Integer reactionEmployer,
         String disclosedColleagues, Integer reactionColleagues, Integer capabilitySet, List<String> gaps,
-        Boolean careConflict, Map<String, Scores> workValues) {
+        Boolean careConflict, Map<String, Scores> workValues, LocalDate employeeAnsweredOn) {
 
     /** One work value's three answers (1-5), each possibly missing. */
     public record Scores(Integer important, Integer offered, Integer achieved) {

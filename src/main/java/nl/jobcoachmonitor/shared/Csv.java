@@ -19,12 +19,17 @@ public final class Csv {
 
     /** One line of cells, ending in CRLF. */
     public static String line(List<String> cells) {
+        return line(cells, ',');
+    }
+
+    /** One line of cells separated by {@code separator} (a comma, or a semicolon in the Dutch variant), ending in CRLF. */
+    public static String line(List<String> cells, char separator) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                out.append(',');
+                out.append(separator);
             }
-            out.append(cell(cells.get(i)));
+            out.append(cell(cells.get(i), separator));
         }
         return out.append("\r\n").toString();
     }
@@ -36,9 +41,19 @@ public final class Csv {
 
     /** One cell: formula-like parts neutralised, quoted when it holds a comma, a quote or a line break. */
     public static String cell(String value) {
-        String text = neutralised(value == null ? "" : value);
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            text = "\"" + text.replace("\"", "\"\"") + "\"";
+        return cell(value, ',');
+    }
+
+    /** One cell: formula-like parts neutralised, quoted when it holds the separator, a quote or a line break. */
+    public static String cell(String value, char separator) {
+        return quoted(neutralised(value == null ? "" : value), separator);
+    }
+
+    /** The text, quoted when it holds the separator, a comma, a quote or a line break. */
+    public static String quoted(String text, char separator) {
+        if (text.indexOf(separator) >= 0 || text.contains(",") || text.contains("\"") || text.contains("\n")
+                || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
         }
         return text;
     }
@@ -47,7 +62,7 @@ public final class Csv {
      * The text with an apostrophe before every part (the whole text, and each piece after a comma or semicolon) that
      * could be read as a formula or that starts with an apostrophe itself.
      */
-    static String neutralised(String text) {
+    public static String neutralised(String text) {
         if (isNumber(text)) {
             return text;
         }

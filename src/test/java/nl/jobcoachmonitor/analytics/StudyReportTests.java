@@ -109,7 +109,7 @@ class StudyReportTests {
         var report = report("gemeente", ReportFilter.everything());
         var age = table(report).get("report.row.age");
         assertThat(csv).contains("De tabel van het onderzoek")
-                .contains("Gemiddelde leeftijd bij de start," + String.format(java.util.Locale.ROOT, "%.1f", age.value()))
+                .contains("Gemiddelde leeftijd bij de start," + String.format(java.util.Locale.ROOT, "%.3f", age.value()))
                 .contains("Wat samengaat met duurzaam werk");
         for (String line : csv.split("\r\n")) {
             for (String cell : line.split(",")) {

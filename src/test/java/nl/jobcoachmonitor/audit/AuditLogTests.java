@@ -60,13 +60,42 @@ class AuditLogTests {
                 .andExpect(content().contentTypeCompatibleWith("text/csv"))
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         var lines = csv.strip().split("\r\n");
-        assertThat(lines[0]).isEqualTo("\uFEFFoccurred_at_utc,username,role,on_behalf_of,action,object_type,object_id,"
-                + "person_id,outcome,remote_address");
+        assertThat(lines[0]).isEqualTo("\uFEFFWanneer (UTC),Gebruiker,Rol,Namens,Soort gebeurtenis,Soort gegeven,Gegeven,"
+                + "Persoon (pseudoniem nummer),Uitkomst,Adres");
         assertThat(lines).hasSize((int) rows + 1);
         assertThat(lines).anyMatch(line -> line.contains(",coach2,COACH,ORGANISATION,READ,trajectory," + trajectory + "," + person
                 + ",ALLOWED,"));
         assertThat(data.count("audit_event", "username = 'privacy' and action = 'EXPORT' and object_id = :p",
                 "user=;person=" + person + ";from=;to=;event=")).isEqualTo(1);
+    }
+
+    @Test
+    void theLogDownloadsAsAWorkbookAndAsDutchCsvWithHeadersInTheReadersLanguage() throws Exception {
+        long trajectory = data.trajectoriesOf("coach2").get(1);
+        long person = data.employeeIdOf(trajectory);
+        mvc.perform(get("/trajectories/{id}", trajectory).with(data.as("coach2"))).andExpect(status().isOk());
+
+        byte[] xlsx = mvc.perform(get("/audit.xlsx").with(data.as("privacy")).param("person", String.valueOf(person))
+                        .param("lang", "en"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        var sheets = nl.jobcoachmonitor.shared.Spreadsheet.read(xlsx);
+        assertThat(sheets.keySet()).containsExactly("Search", "Access log");
+        var rows = sheets.get("Access log");
+        assertThat(nl.jobcoachmonitor.shared.Spreadsheet.texts(rows.get(0))).containsExactly("When (UTC)", "User",
+                "Role", "On behalf of", "Event type", "Object type", "Object", "Person (pseudonymous number)",
+                "Outcome", "Address");
+        assertThat(rows.get(1).getCell(7).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+        assertThat(rows.get(1).getCell(7).asNumber().longValue()).isEqualTo(person);
+
+        String csv = mvc.perform(get("/audit.csv").with(data.as("privacy")).param("person", String.valueOf(person))
+                        .param("variant", "nl"))
+                .andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(csv.split("\r\n")[0]).isEqualTo("\uFEFFWanneer (UTC);Gebruiker;Rol;Namens;Soort gebeurtenis;"
+                + "Soort gegeven;Gegeven;Persoon (pseudoniem nummer);Uitkomst;Adres");
+        assertThat(csv).contains(";coach2;COACH;ORGANISATION;READ;trajectory;" + trajectory + ";" + person + ";ALLOWED;");
+        assertThat(data.count("audit_event", "username = 'privacy' and action = 'EXPORT' and object_id = :p",
+                "user=;person=" + person + ";from=;to=;event=")).isGreaterThanOrEqualTo(2);
     }
 
     @Test

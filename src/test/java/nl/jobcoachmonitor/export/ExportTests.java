@@ -170,9 +170,14 @@ class ExportTests {
         long project = approvedProject("Lekken");
         var files = ExportSteps.unzip(download(project, "export.zip"));
         assertThat(files.keySet()).containsExactlyInAnyOrder("wide.csv", "long.csv", "codebook.csv",
-                "read-export.R", "read-export.sps");
+                "read-export.R", "read-export.sps", "export.xlsx");
+        // the workbook's cells as text, next to the other files (its first sheet says when it was made: no person's date)
+        var sheets = nl.jobcoachmonitor.shared.Spreadsheet.read(files.remove("export.xlsx"));
+        String workbook = String.join("\n", sheets.entrySet().stream().filter(e -> !e.getKey().equals("Selectie"))
+                .flatMap(e -> e.getValue().stream()).map(r -> String.join(",", nl.jobcoachmonitor.shared.Spreadsheet
+                        .texts(r))).toList());
         String all = String.join("\n", files.values().stream().map(b -> new String(b, StandardCharsets.UTF_8))
-                .toList());
+                .toList()) + "\n" + workbook;
         var names = jdbc.sql("select distinct last_name from employee").query(String.class).list();
         for (String name : names) {
             assertThat(Pattern.compile("\\b" + Pattern.quote(name) + "\\b").matcher(all).find()).as(name).isFalse();
@@ -196,6 +201,32 @@ class ExportTests {
                 }
             }
         }
+    }
+
+    @Test
+    void theExportAlsoDownloadsAsAWorkbookWithHeadersInWordsAndNumbersAsNumbers() throws Exception {
+        long project = approvedProject("Werkboek");
+        var wide = csv(project, "wide.csv");
+        var sheets = nl.jobcoachmonitor.shared.Spreadsheet.read(download(project, "export.xlsx"));
+
+        assertThat(sheets.keySet()).containsExactly("Selectie", "wide", "long", "Codeboek");
+        var rows = sheets.get("wide");
+        assertThat(nl.jobcoachmonitor.shared.Spreadsheet.texts(rows.get(0))).startsWith(
+                "Pseudoniem van de werknemer (binnen dit project)", "Pseudoniem van het traject (binnen dit project)",
+                "Leeftijd bij de start van het traject (jaren)");
+        assertThat(rows).hasSameSizeAs(wide);
+        int age = wide.get(0).indexOf("age_start");
+        for (int r = 1; r < wide.size(); r++) {
+            var row = rows.get(r);
+            assertThat(row.getCell(0).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.STRING);
+            assertThat(row.getCell(0).asString()).isEqualTo(wide.get(r).get(0));
+            assertThat(row.getCell(age).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+            assertThat(row.getCell(age).asNumber()).isEqualByComparingTo(wide.get(r).get(age));
+        }
+        assertThat(sheets.get("Codeboek")).anySatisfy(row -> assertThat(nl.jobcoachmonitor.shared.Spreadsheet
+                .texts(row)).startsWith("wide", "age_start", "Leeftijd bij de start van het traject (jaren)"));
+        // the CSV files for R and SPSS keep the codes as their headers
+        assertThat(wide.get(0)).startsWith("person", "trajectory", "age_start");
     }
 
     @Test

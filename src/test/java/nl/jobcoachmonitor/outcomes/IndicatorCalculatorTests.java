@@ -41,11 +41,13 @@ class IndicatorCalculatorTests {
     }
 
     private void employee(String wave, int monthsAfterStart, Map<String, Object> answers) {
-        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.EMPLOYEE, answers));
+        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.EMPLOYEE, answers,
+                START.plusMonths(monthsAfterStart)));
     }
 
     private void coach(String wave, int monthsAfterStart, Map<String, Object> answers) {
-        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.COACH, answers));
+        responses.add(new ResponseFact(wave, START.plusMonths(monthsAfterStart), Respondent.COACH, answers,
+                START.plusMonths(monthsAfterStart)));
     }
 
     private static Map<String, Object> employeeAnswers(String paidWork, int hours, int rapport) {
@@ -80,10 +82,33 @@ class IndicatorCalculatorTests {
         assertThat(result.second().employeeHours()).isEqualByComparingTo("1.50");
         assertThat(result.lastContactOn()).isEqualTo(START.plusMonths(4));
         assertThat(on(START.plusMonths(7)).months()).containsExactly(
-                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 1), 120 + 600, 0, 0),
-                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 2), 0, 60, 0),
-                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 3), 0, 30, 30),
-                new IndicatorCalculator.MonthHours(java.time.YearMonth.of(2026, 5), 90, 0, 0));
+                new IndicatorCalculator.MonthHours(0, 120, 0, 0),
+                new IndicatorCalculator.MonthHours(1, 0, 60, 0),
+                new IndicatorCalculator.MonthHours(2, 0, 30, 30),
+                new IndicatorCalculator.MonthHours(4, 90, 0, 0));
+    }
+
+    @Test
+    void theHoursPerMonthCountMonthsFromTheStartDayAsTheIntensityDoes() {
+        // Coaching starts mid-month; every contact falls in months 0-2 since the start, some in the fourth calendar
+        // month. Per calendar month, month 3 would hold hours; since the start, the table and the intensity agree.
+        contacts.add(new ContactFact(LocalDate.of(2026, 1, 20), 60, Party.EMPLOYEE));
+        contacts.add(new ContactFact(LocalDate.of(2026, 2, 14), 30, Party.EMPLOYEE));
+        contacts.add(new ContactFact(LocalDate.of(2026, 2, 15), 45, Party.EMPLOYER));
+        contacts.add(new ContactFact(LocalDate.of(2026, 4, 14), 90, Party.EMPLOYEE));
+        contacts.add(new ContactFact(LocalDate.of(2026, 4, 15), 120, Party.EMPLOYEE));
+        var computed = IndicatorCalculator.compute(new Facts(1, phase, null, null, LocalDate.of(2026, 1, 15), contacts,
+                jobChanges, responses, overdue, null, LocalDate.of(2026, 9, 1)));
+
+        assertThat(computed.months()).containsExactly(
+                new IndicatorCalculator.MonthHours(0, 90, 0, 0),
+                new IndicatorCalculator.MonthHours(1, 0, 45, 0),
+                new IndicatorCalculator.MonthHours(2, 90, 0, 0),
+                new IndicatorCalculator.MonthHours(3, 120, 0, 0));
+        int firstThree = computed.months().stream().filter(m -> m.month() < 3)
+                .mapToInt(m -> m.employeeMinutes() + m.employerMinutes() + m.otherMinutes()).sum();
+        assertThat(computed.trajectory().first().totalHours()).isEqualByComparingTo(
+                java.math.BigDecimal.valueOf(firstThree / 60.0).setScale(2, java.math.RoundingMode.HALF_UP));
     }
 
     @Test

@@ -173,7 +173,7 @@ class OutcomesTests {
                 .query((rs, n) -> row(rs)).list());
         rows.addAll(jdbc.sql("select * from wave_work_value order by trajectory_id, wave_code, work_value")
                 .query((rs, n) -> row(rs)).list());
-        rows.addAll(jdbc.sql("select * from trajectory_month order by trajectory_id, first_day")
+        rows.addAll(jdbc.sql("select * from trajectory_month order by trajectory_id, month_index")
                 .query((rs, n) -> row(rs)).list());
         return rows;
     }

@@ -1,6 +1,8 @@
 package nl.jobcoachmonitor.measurement.web;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -100,9 +102,56 @@ class WaveController {
         return submit(user, id, waveId, Respondent.EMPLOYEE, params, model, redirect);
     }
 
-    private String submit(CurrentUser user, long id, long waveId, Respondent respondent,
-            MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-        var form = measurement.entry(user, id, waveId, respondent);
+    /**
+     * The employee's answers given on paper on an earlier day, entered afterwards with that day (an explicit exception
+     * to the wave's window, logged as such).
+     */
+    @GetMapping("/trajectories/{id}/waves/{waveId}/employee-answers/afterwards")
+    String employeeAnswersAfterwards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, Model model) {
+        var form = measurement.afterwardsEntry(user, id, waveId);
+        show(model, form, QuestionnaireController.displayed(form.answers()), Map.of());
+        return afterwards(model, user, id, waveId, null);
+    }
+
+    @PostMapping("/trajectories/{id}/waves/{waveId}/employee-answers/afterwards")
+    String submitEmployeeAnswersAfterwards(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+            @PathVariable long waveId, @RequestParam MultiValueMap<String, String> params, Model model,
+            RedirectAttributes redirect) {
+        var form = measurement.afterwardsEntry(user, id, waveId);
+        Map<String, Object> raw = raw(form, params);
+        String date = params.getFirst(MeasurementManagement.ANSWERED_ON);
+        LocalDate answeredOn = null;
+        try {
+            answeredOn = date == null || date.isBlank() ? null : LocalDate.parse(date.strip());
+        } catch (DateTimeParseException e) {
+            Map<String, String> errors = Map.of(MeasurementManagement.ANSWERED_ON, "measurement.afterwards.date.invalid");
+            show(model, form, QuestionnaireController.displayed(raw), errors);
+            return afterwards(model, user, id, waveId, date);
+        }
+        var validation = measurement.submitAfterwards(user, id, waveId, answeredOn, raw);
+        if (!validation.valid()) {
+            Map<String, String> errors = new HashMap<>();
+            validation.errors().forEach(e -> errors.putIfAbsent(e.item(), e.messageKey()));
+            show(model, form, QuestionnaireController.displayed(raw), errors);
+            return afterwards(model, user, id, waveId, date);
+        }
+        redirect.addFlashAttribute("saved", "measurement.afterwards.saved");
+        return "redirect:/trajectories/" + id;
+    }
+
+    private String afterwards(Model model, CurrentUser user, long id, long waveId, String answeredOn) {
+        var days = measurement.afterwardsDays(user, id, waveId);
+        model.addAttribute("afterwards", true);
+        model.addAttribute("action", "employee-answers/afterwards");
+        model.addAttribute("answeredOn", answeredOn == null ? "" : answeredOn);
+        model.addAttribute("firstDay", days.first());
+        model.addAttribute("lastDay", days.last());
+        return "measurement/entry";
+    }
+
+    private static Map<String, Object> raw(MeasurementManagement.EntryQuestionnaire form,
+            MultiValueMap<String, String> params) {
         Map<String, Object> raw = new LinkedHashMap<>();
         for (Section section : form.sections()) {
             for (Item item : section.itemsAt(form.wave())) {
@@ -112,6 +161,13 @@ class WaveController {
                 }
             }
         }
+        return raw;
+    }
+
+    private String submit(CurrentUser user, long id, long waveId, Respondent respondent,
+            MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+        var form = measurement.entry(user, id, waveId, respondent);
+        Map<String, Object> raw = raw(form, params);
         var validation = measurement.submitEntry(user, id, waveId, respondent, raw);
         if (!validation.valid()) {
             Map<String, String> errors = new HashMap<>();
