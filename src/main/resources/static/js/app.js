@@ -100,3 +100,26 @@
   document.addEventListener('DOMContentLoaded', drawAll);
   document.addEventListener('htmx:afterSettle', drawAll);
 })();
+
+// The trajectory page's "Contact vastleggen" jump: one tap opens the form and puts the cursor in it.
+(function () {
+  function openLogContact() {
+    const form = document.getElementById('log-contact');
+    if (!form) return;
+    form.open = true;
+    form.scrollIntoView({ block: 'start' });
+    const first = form.querySelector('#minutes');
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href="#log-contact"]');
+    if (!link) return;
+    event.preventDefault();
+    history.replaceState(null, '', '#log-contact');
+    openLogContact();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    if (location.hash === '#log-contact') openLogContact();
+  });
+})();

@@ -82,7 +82,9 @@ class PageWeightBrowserTests extends BrowserTest {
         page.setViewportSize(375, 812);
         page.reload();
         page.waitForLoadState();
-        figures.add("trajectory " + id + " phone 375 height px: " + height(page));
+        figures.add("trajectory " + id + " phone 375 height px: " + height(page) + " " + page.evaluate(
+                "() => ['overview', 'plan', 'contacts', 'waves', 'indicators', 'history'].map(id => document.getElementById(id))"
+                + ".filter(e => e).map(e => e.id + ' ' + Math.round(e.getBoundingClientRect().height)).join(', ')"));
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(shots.resolve("trajectory-phone-" + label + ".png")));
         var answers = jdbc.sql("""

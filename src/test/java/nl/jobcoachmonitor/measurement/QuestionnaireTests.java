@@ -391,7 +391,7 @@ class QuestionnaireTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Metingen").contains("id=\"wave-T0\"").contains("id=\"wave-T2\"")
                 .contains("Persoonlijke link voor T0 maken").doesNotContain("Persoonlijke link voor T1 maken")
-                .contains("Jobcoach: nog niet begonnen").contains("Vragenlijst jobcoach voor T0 invullen");
+                .contains("<td data-label=\"Jobcoach\">").contains("nog niet begonnen").contains("Vragenlijst jobcoach voor T0 invullen");
 
         String url = "/trajectories/" + trajectory[0] + "/waves/" + trajectory[1] + "/employee-link";
         String linkPage = mvc.perform(post(url).with(data.as("coach")).with(csrf())).andExpect(status().isOk())
