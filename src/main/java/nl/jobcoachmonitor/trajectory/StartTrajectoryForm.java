@@ -3,6 +3,8 @@ package nl.jobcoachmonitor.trajectory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
+
 import org.springframework.format.annotation.DateTimeFormat;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -39,6 +41,34 @@ public record StartTrajectoryForm(
     public static StartTrajectoryForm empty(LocalDate today) {
         return new StartTrajectoryForm(null, "", "", null, "", "", null, TrajectoryPhase.COACHING, today, null, "",
                 "", null, ContractType.TEMPORARY, today, null);
+    }
+
+    /** Every rule across fields this form breaks, all at once (the management checks them again, one by one). */
+    public java.util.List<DomainRuleViolation> rulesBroken() {
+        var broken = new java.util.ArrayList<DomainRuleViolation>();
+        if (isNewEmployee()) {
+            if (firstName == null || firstName.isBlank()) {
+                broken.add(new DomainRuleViolation("firstName", "NotBlank"));
+            }
+            if (lastName == null || lastName.isBlank()) {
+                broken.add(new DomainRuleViolation("lastName", "NotBlank"));
+            }
+            if (birthDate == null) {
+                broken.add(new DomainRuleViolation("birthDate", "NotNull"));
+            }
+        }
+        if (phase == TrajectoryPhase.COACHING) {
+            if (employerId == null && (newEmployerName == null || newEmployerName.isBlank())) {
+                broken.add(new DomainRuleViolation("employerId", "trajectory.employer.required"));
+            }
+            if (jobTitle == null || jobTitle.isBlank()) {
+                broken.add(new DomainRuleViolation("jobTitle", "trajectory.job.required"));
+            }
+            if (contractHours == null) {
+                broken.add(new DomainRuleViolation("contractHours", "trajectory.job.hoursRequired"));
+            }
+        }
+        return broken;
     }
 
     boolean isNewEmployee() {

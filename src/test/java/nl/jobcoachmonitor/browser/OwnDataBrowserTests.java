@@ -114,7 +114,7 @@ class OwnDataBrowserTests extends BrowserTest {
             int version = jdbc.sql("select version from trajectory where id = :t").param("t", id)
                     .query(Integer.class).single();
             trajectories.changePhase(coachUser, id, new ChangePhaseForm(version, TrajectoryPhase.CLOSED, today,
-                    ClosingReason.OTHER, null, null, null, null));
+                    ClosingReason.OTHER, null, null, null, null, null));
         }
     }
 }
