@@ -58,7 +58,7 @@ class AssessmentBrowserTests extends BrowserTest {
         employee.navigate(link);
         employee.waitForURL(url -> url.endsWith("/a"));
         assertThat(employee.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                .setName("Uw oordeel over de jobcoaching"))).isVisible();
+                .setName("Oordeel over de jobcoaching"))).isVisible();
         assertAccessible(employee, "assessment-form");
         assertFitsThePhone(employee);
         employee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
