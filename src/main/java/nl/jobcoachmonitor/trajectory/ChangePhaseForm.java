@@ -2,6 +2,7 @@ package nl.jobcoachmonitor.trajectory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
@@ -35,18 +36,9 @@ public record ChangePhaseForm(
     }
 
     /** Every rule of a new job this form breaks, all at once (the aggregate checks them again, one by one). */
-    public java.util.List<DomainRuleViolation> jobRulesBroken() {
-        var broken = new java.util.ArrayList<DomainRuleViolation>();
-        if (employerId == null && (employerName == null || employerName.isBlank())) {
-            broken.add(new DomainRuleViolation("employerName", "trajectory.employer.required"));
-        }
-        if (jobTitle == null || jobTitle.isBlank()) {
-            broken.add(new DomainRuleViolation("jobTitle", "trajectory.job.required"));
-        }
-        if (contractHours == null) {
-            broken.add(new DomainRuleViolation("contractHours", "trajectory.job.hoursRequired"));
-        }
-        return broken;
+    public List<DomainRuleViolation> jobRulesBroken() {
+        return Job.missing("employerName", employerId != null || (employerName != null && !employerName.isBlank()),
+                jobTitle, contractHours);
     }
 
     Job job() {

@@ -2,6 +2,8 @@ package nl.jobcoachmonitor.trajectory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
@@ -44,8 +46,8 @@ public record StartTrajectoryForm(
     }
 
     /** Every rule across fields this form breaks, all at once (the management checks them again, one by one). */
-    public java.util.List<DomainRuleViolation> rulesBroken() {
-        var broken = new java.util.ArrayList<DomainRuleViolation>();
+    public List<DomainRuleViolation> rulesBroken() {
+        var broken = new ArrayList<DomainRuleViolation>();
         if (isNewEmployee()) {
             if (firstName == null || firstName.isBlank()) {
                 broken.add(new DomainRuleViolation("firstName", "NotBlank"));
@@ -58,15 +60,9 @@ public record StartTrajectoryForm(
             }
         }
         if (phase == TrajectoryPhase.COACHING) {
-            if (employerId == null && (newEmployerName == null || newEmployerName.isBlank())) {
-                broken.add(new DomainRuleViolation("employerId", "trajectory.employer.required"));
-            }
-            if (jobTitle == null || jobTitle.isBlank()) {
-                broken.add(new DomainRuleViolation("jobTitle", "trajectory.job.required"));
-            }
-            if (contractHours == null) {
-                broken.add(new DomainRuleViolation("contractHours", "trajectory.job.hoursRequired"));
-            }
+            broken.addAll(Job.missing("employerId",
+                    employerId != null || (newEmployerName != null && !newEmployerName.isBlank()), jobTitle,
+                    contractHours));
         }
         return broken;
     }
