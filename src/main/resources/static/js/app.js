@@ -100,3 +100,73 @@
   document.addEventListener('DOMContentLoaded', drawAll);
   document.addEventListener('htmx:afterSettle', drawAll);
 })();
+
+// The trajectory page's "Contact vastleggen" jump: one tap opens the form and puts the cursor in it.
+(function () {
+  function openLogContact() {
+    const form = document.getElementById('log-contact');
+    if (!form) return;
+    form.open = true;
+    form.scrollIntoView({ block: 'start' });
+    const first = form.querySelector('#minutes');
+    if (first) first.focus({ preventScroll: true });
+  }
+
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('a[href="#log-contact"]');
+    if (!link) return;
+    event.preventDefault();
+    history.replaceState(null, '', '#log-contact');
+    openLogContact();
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    if (location.hash === '#log-contact') openLogContact();
+  });
+})();
+
+// Error summaries at the top of a form: each error gets its field's label before the message, a link moves the focus
+// to the field, and the summary itself gets the focus when the page (or an htmx swap) shows it.
+(function () {
+  function fieldOf(summary, name) {
+    const form = summary.closest('form') || document;
+    const el = document.getElementById(name) || form.querySelector('[name="' + CSS.escape(name) + '"]');
+    if (!el) return null;
+    if (el.tagName === 'FIELDSET') return el.querySelector('input, select, textarea') || el;
+    return el;
+  }
+
+  function labelOf(field) {
+    const label = field.id && document.querySelector('label[for="' + CSS.escape(field.id) + '"]');
+    if (label && !label.classList.contains('chip') && !label.classList.contains('choice')) return label.textContent.trim();
+    const legend = field.closest('fieldset') && field.closest('fieldset').querySelector('legend');
+    return legend ? legend.textContent.trim() : null;
+  }
+
+  function prepare(root) {
+    root.querySelectorAll('.error-summary').forEach((summary) => {
+      summary.querySelectorAll('a[data-field]').forEach((link) => {
+        if (link.dataset.labelled) return;
+        const field = fieldOf(summary, link.dataset.field);
+        const label = field && labelOf(field);
+        if (label) link.textContent = label + ': ' + link.textContent;
+        link.dataset.labelled = 'true';
+      });
+    });
+    const first = root.querySelector('.error-summary');
+    if (first) first.focus();
+  }
+
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest('.error-summary a[href^="#"]');
+    if (!link) return;
+    const summary = link.closest('.error-summary');
+    const field = fieldOf(summary, link.dataset.field || link.getAttribute('href').substring(1));
+    if (!field) return;
+    event.preventDefault();
+    const target = field.tagName === 'FIELDSET' ? (field.querySelector('input, select, textarea') || field) : field;
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  });
+  document.addEventListener('DOMContentLoaded', () => prepare(document));
+  document.addEventListener('htmx:afterSettle', (event) => prepare(event.target));
+})();

@@ -10,7 +10,7 @@ public record ContactSection(long trajectoryId, double hoursThisMonth, List<Mont
         List<ContactEntry> timeline, long totalContacts, List<GoalChoice> goalChoices) {
 
     /** How many contacts the timeline shows unless asked for all. */
-    public static final int RECENT = 20;
+    public static final int RECENT = 10;
 
     public boolean showsAll() {
         return timeline.size() >= totalContacts;

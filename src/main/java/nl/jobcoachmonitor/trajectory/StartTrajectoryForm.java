@@ -2,6 +2,10 @@ package nl.jobcoachmonitor.trajectory;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -39,6 +43,28 @@ public record StartTrajectoryForm(
     public static StartTrajectoryForm empty(LocalDate today) {
         return new StartTrajectoryForm(null, "", "", null, "", "", null, TrajectoryPhase.COACHING, today, null, "",
                 "", null, ContractType.TEMPORARY, today, null);
+    }
+
+    /** Every rule across fields this form breaks, all at once (the management checks them again, one by one). */
+    public List<DomainRuleViolation> rulesBroken() {
+        var broken = new ArrayList<DomainRuleViolation>();
+        if (isNewEmployee()) {
+            if (firstName == null || firstName.isBlank()) {
+                broken.add(new DomainRuleViolation("firstName", "NotBlank"));
+            }
+            if (lastName == null || lastName.isBlank()) {
+                broken.add(new DomainRuleViolation("lastName", "NotBlank"));
+            }
+            if (birthDate == null) {
+                broken.add(new DomainRuleViolation("birthDate", "NotNull"));
+            }
+        }
+        if (phase == TrajectoryPhase.COACHING) {
+            broken.addAll(Job.missing("employerId",
+                    employerId != null || (newEmployerName != null && !newEmployerName.isBlank()), jobTitle,
+                    contractHours));
+        }
+        return broken;
     }
 
     boolean isNewEmployee() {

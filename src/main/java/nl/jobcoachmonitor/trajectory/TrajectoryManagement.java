@@ -180,8 +180,8 @@ public class TrajectoryManagement {
     public void changePhase(CurrentUser user, long id, ChangePhaseForm form) {
         var t = loadForChange(user, id, form.version());
         var from = t.getPhase();
-        Long employerId = form.employerId() != null
-                ? employer(t.getOrganisationId(), form.employerId(), null) : null;
+        Long employerId = form.startsAJob(from)
+                ? employerByIdOrName(t.getOrganisationId(), form.employerId(), form.employerName()) : null;
         t.moveTo(form.phase(), form.changedOn(), form.closingReason(), employerId, form.job(), today(), user.id());
         save(t);
         access.changed("trajectory", id, t.getEmployeeId());
@@ -248,6 +248,21 @@ public class TrajectoryManagement {
         } catch (OptimisticLockingFailureException e) {
             throw new ConflictException("trajectory", t.getId());
         }
+    }
+
+    /**
+     * The employer chosen by id, or typed by name: the organisation's employer of that name (ignoring case and spaces
+     * around it), or else a new employer of the organisation. Never another organisation's employer.
+     */
+    private Long employerByIdOrName(long organisationId, Long employerId, String name) {
+        if (employerId != null || name == null || name.isBlank()) {
+            return employer(organisationId, employerId, null);
+        }
+        String wanted = name.strip();
+        return organisations.employersOf(organisationId).stream()
+                .filter(e -> e.name().strip().equalsIgnoreCase(wanted))
+                .map(Named::id).min(Long::compare)
+                .orElseGet(() -> organisations.addEmployer(organisationId, wanted, null).id());
     }
 
     private Long employer(long organisationId, Long employerId, String newEmployerName) {

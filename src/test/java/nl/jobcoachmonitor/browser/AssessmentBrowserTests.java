@@ -58,11 +58,12 @@ class AssessmentBrowserTests extends BrowserTest {
         employee.navigate(link);
         employee.waitForURL(url -> url.endsWith("/a"));
         assertThat(employee.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions()
-                .setName("Uw oordeel over de jobcoaching"))).isVisible();
+                .setName("Oordeel over de jobcoaching"))).isVisible();
         assertAccessible(employee, "assessment-form");
         assertFitsThePhone(employee);
         employee.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Versturen")).click();
-        assertThat(employee.getByText("Kies een cijfer van 1 tot en met 10.")).isVisible();
+        assertThat(employee.locator("#grade-error")).hasText("Kies een cijfer van 1 tot en met 10.");
+        assertThat(employee.locator(".error-summary a")).hasText("Hoe tevreden ben je over de jobcoaching?: Kies een cijfer van 1 tot en met 10.");
         assertAccessible(employee, "assessment-form-error");
         employee.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("8").setExact(true)).check();
         employee.getByLabel("Toelichting (niet verplicht)").fill("Fijne begeleiding <img src=x onerror=alert(1)>");

@@ -39,7 +39,7 @@ class CoachAndManagerBrowserTests extends BrowserTest {
         assertFitsThePhone(page);
 
         double before = hours(page);
-        page.getByText("Contact vastleggen").click();
+        page.locator("#contacts").getByText("Contact vastleggen").click();
         page.getByLabel("Duur in minuten").fill("60");
         page.getByLabel("Met wie").selectOption("EMPLOYEE");
         page.getByLabel("Vorm").selectOption("PHONE");
@@ -67,7 +67,7 @@ class CoachAndManagerBrowserTests extends BrowserTest {
         long id = jdbc.sql("select t.id from trajectory t join app_user u on u.id = t.coach_id "
                 + "where u.username = 'coach' and t.phase = 'COACHING' order by t.id limit 1").query(Long.class).single();
         page.navigate("/trajectories/" + id);
-        page.getByText("Contact vastleggen").click();
+        page.locator("#contacts").getByText("Contact vastleggen").click();
         page.getByLabel("Duur in minuten").fill("900");
         page.getByLabel("Korte notitie").fill("Te lang gesprek");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Contact opslaan")).click();

@@ -82,6 +82,10 @@ class OwnDataBrowserTests extends BrowserTest {
             assertThat(employee.getByText("Afspraken over pauzes <script>alert(1)</script>")).isVisible();
             employee.getByText("Vragenlijst T0, ingevuld op", new Page.GetByTextOptions()).click();
             assertThat(employee.getByText("Heb je op dit moment betaald werk?")).isVisible();
+            assertThat(AnswerLayoutBrowserTests.squeezed(employee)).as("own answers squeezed on a phone").isEmpty();
+            employee.setViewportSize(1280, 900);
+            assertThat(AnswerLayoutBrowserTests.squeezed(employee)).as("own answers squeezed on a desktop").isEmpty();
+            employee.setViewportSize(375, 812);
             var accesses = employee.locator("#accesses + p + .table-wrap table");
             assertThat(accesses.getByText("Jobcoach, ").first()).isVisible();
             assertAccessible(employee, "own-data");
@@ -110,7 +114,7 @@ class OwnDataBrowserTests extends BrowserTest {
             int version = jdbc.sql("select version from trajectory where id = :t").param("t", id)
                     .query(Integer.class).single();
             trajectories.changePhase(coachUser, id, new ChangePhaseForm(version, TrajectoryPhase.CLOSED, today,
-                    ClosingReason.OTHER, null, null, null, null));
+                    ClosingReason.OTHER, null, null, null, null, null));
         }
     }
 }

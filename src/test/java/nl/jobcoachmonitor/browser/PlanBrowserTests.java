@@ -56,7 +56,7 @@ class PlanBrowserTests extends BrowserTest {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Terug naar het traject")).click();
         int logged = 0;
         for (String minutes : new String[] {"60", "30"}) {
-            page.getByText("Contact vastleggen").click();
+            page.locator("#contacts").getByText("Contact vastleggen").click();
             page.getByLabel("Duur in minuten").fill(minutes);
             page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName("Ik wil zelf mijn pauzes plannen"))
                     .check();

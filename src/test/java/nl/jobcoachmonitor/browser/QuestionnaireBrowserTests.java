@@ -93,6 +93,12 @@ class QuestionnaireBrowserTests extends BrowserTest {
         next(employee);
         assertThat(employee.locator(".alert-error")).isVisible();
         assertThat(employee.locator("#rapport_3-error")).hasText("Geef hier een antwoord.");
+        // the summary at the top names the question and leads to it
+        assertThat(employee.locator(".error-summary")).isFocused();
+        assertThat(employee.locator(".error-summary a")).hasText(
+                "Ik kan mijn verhaal kwijt zonder bang te zijn mijn werk te verliezen. Geef hier een antwoord.");
+        employee.locator(".error-summary a").click();
+        assertThat(employee.locator("#q-rapport_3 input").first()).isFocused();
         assertAccessible(employee, "questionnaire-error");
         choose(employee, "rapport_3", "Neutraal");
         next(employee);

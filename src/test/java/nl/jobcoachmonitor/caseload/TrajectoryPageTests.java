@@ -89,7 +89,7 @@ class TrajectoryPageTests {
         long total = data.count("contact", "trajectory_id = :p", id);
         String recent = mvc.perform(get("/trajectories/{id}", id).with(data.as(coach)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(countOf(recent, "<div class=\"timeline-head\">")).isEqualTo(20);
+        assertThat(countOf(recent, "<div class=\"timeline-head\">")).isEqualTo(nl.jobcoachmonitor.coaching.ContactSection.RECENT);
         assertThat(recent).contains("Alle " + total + " contacten tonen");
         String all = mvc.perform(get("/trajectories/{id}", id).param("contacts", "all").with(data.as(coach)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

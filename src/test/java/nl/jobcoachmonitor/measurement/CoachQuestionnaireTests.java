@@ -80,7 +80,7 @@ class CoachQuestionnaireTests {
 
         String page = mvc.perform(get("/trajectories/{id}", t[0]).with(data.as("coach"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Jobcoach: ingevuld").doesNotContain("Vragenlijst jobcoach voor T0 invullen");
+        assertThat(page).contains("aria-label=\"Antwoorden van de jobcoach, meting T0\"").doesNotContain("Vragenlijst jobcoach voor T0 invullen");
         mvc.perform(complete(post(url).with(data.as("coach")).with(csrf()))).andExpect(status().isConflict());
         mvc.perform(get(url).with(data.as("coach"))).andExpect(status().isConflict());
         assertThat(data.count("response", "wave_id = :p", t[1])).isEqualTo(1);
@@ -128,7 +128,7 @@ class CoachQuestionnaireTests {
                 .single()).isEqualTo(1);
         mvc.perform(get("/q/{token}", token)).andExpect(status().isNotFound());
         assertThat(mvc.perform(get("/trajectories/{id}", t[0]).with(data.as("coach"))).andReturn().getResponse()
-                .getContentAsString()).contains("Werknemer: ingevuld")
+                .getContentAsString()).contains("aria-label=\"Antwoorden van de werknemer, meting T0\"")
                 .doesNotContain("Antwoorden van de werknemer voor T0 invoeren")
                 .doesNotContain("Persoonlijke link voor T0 maken");
         mvc.perform(get(url).with(data.as("coach"))).andExpect(status().isConflict());

@@ -391,7 +391,7 @@ class QuestionnaireTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Metingen").contains("id=\"wave-T0\"").contains("id=\"wave-T2\"")
                 .contains("Persoonlijke link voor T0 maken").doesNotContain("Persoonlijke link voor T1 maken")
-                .contains("Jobcoach: nog niet begonnen").contains("Vragenlijst jobcoach voor T0 invullen");
+                .contains("<td data-label=\"Jobcoach\">").contains("nog niet begonnen").contains("Vragenlijst jobcoach voor T0 invullen");
 
         String url = "/trajectories/" + trajectory[0] + "/waves/" + trajectory[1] + "/employee-link";
         String linkPage = mvc.perform(post(url).with(data.as("coach")).with(csrf())).andExpect(status().isOk())
@@ -417,7 +417,7 @@ class QuestionnaireTests {
         var trajectory = newTrajectory();
         String page = mvc.perform(get("/trajectories/{id}", trajectory[0]).with(data.as("coach")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Werkgever (vrijwillig): nog niet begonnen")
+        assertThat(page).contains("<td data-label=\"Werkgever (vrijwillig)\">").contains("nog niet begonnen")
                 .contains("Link voor de werkgever voor T0 maken").doesNotContain("Link voor de werkgever voor T1 maken");
 
         String url = "/trajectories/" + trajectory[0] + "/waves/" + trajectory[1] + "/employer-link";
@@ -446,7 +446,7 @@ class QuestionnaireTests {
         assertThat(data.count("audit_event", "action = 'CHANGE' and object_type = 'response' and person_id = :p",
                 data.employeeIdOf(trajectory[0]))).isEqualTo(2);
         assertThat(mvc.perform(get("/trajectories/{id}", trajectory[0]).with(data.as("coach"))).andReturn()
-                .getResponse().getContentAsString()).contains("Werkgever (vrijwillig): ingevuld")
+                .getResponse().getContentAsString()).contains("aria-label=\"Antwoorden van de werkgever, meting T0\"")
                 .doesNotContain("Link voor de werkgever voor T0 maken");
 
         long t1 = jdbc.sql("select id from measurement_wave where trajectory_id = :t and code = 'T1'")

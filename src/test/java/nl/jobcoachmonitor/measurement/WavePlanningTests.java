@@ -66,13 +66,13 @@ class WavePlanningTests {
         long employer = jdbc.sql("select min(id) from employer where organisation_id = "
                 + "(select organisation_id from app_user where username = 'coach')").query(Long.class).single();
         trajectories.changePhase(coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.COACHING, job,
-                null, employer, "Magazijnmedewerker", new BigDecimal("20"), ContractType.TEMPORARY));
+                null, employer, "Magazijnmedewerker", new BigDecimal("20"), ContractType.TEMPORARY, null));
         assertThat(waves(id)).containsExactly("T0 " + job + " OPEN", "T1 " + job.plusMonths(3) + " OPEN",
                 "T2 " + job.plusMonths(6) + " OPEN");
 
         LocalDate closed = LocalDate.now();
         trajectories.changePhase(coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED, closed,
-                ClosingReason.values()[0], null, null, null, null));
+                ClosingReason.values()[0], null, null, null, null, null));
         assertThat(waves(id)).containsExactly("T0 " + job + " OPEN", "T1 " + job.plusMonths(3) + " CANCELLED",
                 "T2 " + job.plusMonths(6) + " CANCELLED");
     }
@@ -83,12 +83,12 @@ class WavePlanningTests {
         long id = start(TrajectoryPhase.COACHING, on);
         LocalDate closed = LocalDate.now().minusMonths(2);
         trajectories.changePhase(coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED, closed,
-                ClosingReason.values()[0], null, null, null, null));
+                ClosingReason.values()[0], null, null, null, null, null));
         assertThat(waves(id)).containsExactly("T0 " + on + " OPEN", "T1 " + on.plusMonths(3) + " CANCELLED",
                 "T2 " + on.plusMonths(6) + " CANCELLED");
 
         trajectories.changePhase(coach(), id, new ChangePhaseForm(data.version(id),
-                TrajectoryPhase.CONTINUED_SUPPORT, LocalDate.now(), null, null, null, null, null));
+                TrajectoryPhase.CONTINUED_SUPPORT, LocalDate.now(), null, null, null, null, null, null));
         assertThat(waves(id)).containsExactly("T0 " + on + " OPEN", "T1 " + on.plusMonths(3) + " CANCELLED",
                 "T2 " + on.plusMonths(6) + " OPEN");
     }

@@ -91,7 +91,7 @@ class ErasureTests {
                 + "values (:w, 'EMPLOYEE', :p, :h, current_timestamp)").param("w", wave).param("p", employee)
                 .param("h", "f".repeat(48) + Long.toHexString(id + 1_000_000_000L)).update();
         trajectories.changePhase(fixture.coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED,
-                closedOn, ClosingReason.JOB_KEPT_COACHING_NO_LONGER_NEEDED, null, null, null, null));
+                closedOn, ClosingReason.JOB_KEPT_COACHING_NO_LONGER_NEEDED, null, null, null, null, null));
         return id;
     }
 
@@ -229,7 +229,7 @@ class ErasureTests {
         long id = fixture.trajectory("Linkhouder", "Wis", "Notitie", LocalDate.of(2020, 3, 2), commissioner);
         String token = fixture.link(id);
         trajectories.changePhase(fixture.coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED,
-                LocalDate.now().minusYears(3), ClosingReason.WITHDRAWN, null, null, null, null));
+                LocalDate.now().minusYears(3), ClosingReason.WITHDRAWN, null, null, null, null, null));
         var phone = fixture.phone();
         phone.open(token);
         assertThat(phone.get("/own").getResponse().getStatus()).isEqualTo(200);

@@ -65,7 +65,7 @@ final class OwnDataFixture {
             if (!"CLOSED".equals(phase)) {
                 trajectories.changePhase(coach(), id, new nl.jobcoachmonitor.trajectory.ChangePhaseForm(
                         data.version(id), TrajectoryPhase.CLOSED, LocalDate.now(),
-                        nl.jobcoachmonitor.trajectory.ClosingReason.OTHER, null, null, null, null));
+                        nl.jobcoachmonitor.trajectory.ClosingReason.OTHER, null, null, null, null, null));
             }
         }
         started.clear();

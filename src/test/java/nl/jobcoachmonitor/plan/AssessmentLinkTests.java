@@ -111,7 +111,7 @@ class AssessmentLinkTests {
         assertThat(start1.getContentAsString()).contains("url=/a").doesNotContain(token.substring(0, 20) + "\"");
         var form = phone.perform(get("/a")).getResponse();
         assertThat(form.getStatus()).isEqualTo(200);
-        assertThat(form.getContentAsString()).contains("Hoe tevreden bent u over de jobcoaching?")
+        assertThat(form.getContentAsString()).contains("Hoe tevreden ben je over de jobcoaching?")
                 .contains("<legend");
 
         var bad = phone.answer("11", "Te hoog").getResponse();

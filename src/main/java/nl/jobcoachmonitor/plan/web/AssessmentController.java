@@ -63,7 +63,8 @@ class AssessmentController {
 
     @PostMapping("/a")
     String submit(@Validated @ModelAttribute("assessmentForm") AssessmentForm form, BindingResult result,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         var link = linkOf(request).flatMap(assessments::open);
         if (link.isEmpty()) {
             return forget(request, response);
@@ -76,6 +77,8 @@ class AssessmentController {
             return forget(request, response);
         }
         forget(request);
+        // the thanks page addresses the employee with "je" and the employer with "u", as the form did
+        redirect.addFlashAttribute("respondent", link.get().respondent().name());
         return "redirect:/a/thanks";
     }
 

@@ -60,6 +60,8 @@ class TrajectoryController {
     @PostMapping
     String start(@AuthenticationPrincipal CurrentUser user,
             @Validated @ModelAttribute("startForm") StartTrajectoryForm form, BindingResult result, Model model) {
+        form.rulesBroken().stream().filter(e -> !result.hasFieldErrors(e.field()))
+                .forEach(e -> result.rejectValue(e.field(), e.messageKey()));
         if (!result.hasErrors()) {
             try {
                 long id = trajectories.start(user, form);
@@ -76,7 +78,7 @@ class TrajectoryController {
         var t = trajectories.open(user, id);
         var next = t.phase().next();
         model.addAttribute("phaseForm", new ChangePhaseForm(t.version(), next.iterator().next(),
-                LocalDate.now(clock), null, t.employerId(), "", null, ContractType.TEMPORARY));
+                LocalDate.now(clock), null, null, "", null, ContractType.TEMPORARY, t.employerName()));
         return phasePage(user, t, model);
     }
 
@@ -84,18 +86,25 @@ class TrajectoryController {
     String changePhase(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Validated @ModelAttribute("phaseForm") ChangePhaseForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        var t = trajectories.open(user, id);
+        if (form.phase() != null && form.startsAJob(t.phase())) {
+            // all the new job's missing fields at once, not one per submit
+            form.jobRulesBroken().stream().filter(e -> !result.hasFieldErrors(e.field()))
+                    .forEach(e -> result.rejectValue(e.field(), e.messageKey()));
+        }
         if (!result.hasErrors()) {
             try {
                 trajectories.changePhase(user, id, form);
                 redirect.addFlashAttribute("saved", "trajectory.phase.saved");
                 return "redirect:/trajectories/" + id;
             } catch (DomainRuleViolation e) {
-                result.rejectValue(e.field(), e.messageKey());
+                // the page names the employer by name (typed, or picked from the list)
+                result.rejectValue("employerId".equals(e.field()) ? "employerName" : e.field(), e.messageKey());
             } catch (ConflictException e) {
                 result.reject("trajectory.conflict");
             }
         }
-        return phasePage(user, trajectories.open(user, id), model);
+        return phasePage(user, t, model);
     }
 
     @GetMapping("/{id}/job-changes/new")
