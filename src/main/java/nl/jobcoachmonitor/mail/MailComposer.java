@@ -28,13 +28,29 @@ class MailComposer {
         this.templates = templates;
     }
 
-    Letter letter(MailTemplate template, MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
-        Object[] args = {parties.coachName(), parties.employeeName(), parties.employeeFirstName(),
-                DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay)};
+    /**
+     * The letter's texts. Arguments: {0} coach, {1} employee, {2} employee's first name, {3} the link's last day (empty
+     * without one), {4} the coach's organisation, {5} the coach's address, then {@code extra} from {6} on. A template
+     * without an action makes a letter without a link.
+     */
+    Letter letter(MailTemplate template, MailLanguage language, TrajectoryParties parties, LocalDate lastDay,
+            Object... extra) {
+        Object[] args = new Object[6 + extra.length];
+        args[0] = parties.coachName();
+        args[1] = parties.employeeName();
+        args[2] = parties.employeeFirstName();
+        args[3] = lastDay == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay);
+        args[4] = parties.organisationName();
+        args[5] = parties.coachEmail();
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        String signature = parties.organisationName() == null ? text("mail.signature", args, language)
+                : text("mail.signature.organisation", args, language);
+        String contact = parties.coachEmail() == null || parties.coachEmail().isBlank() ? null
+                : text("mail.contact", args, language);
         return new Letter(language, text(template.subject(), args, language),
                 text(template.greeting(), args, language), texts(template.before(), args, language),
-                text(template.action(), args, language), texts(template.after(), args, language),
-                text("mail.closing", args, language), text("mail.signature", args, language),
+                template.action() == null ? null : text(template.action(), args, language),
+                texts(template.after(), args, language), text("mail.closing", args, language), signature, contact,
                 text("mail.link.notStored", args, language));
     }
 

@@ -5,5 +5,7 @@ package nl.jobcoachmonitor.mail;
  * the employee their own-data link or their link to assess the coaching for an accountability report (no wave).
  */
 public enum MailKind {
-    INVITATION, REMINDER, OWN_DATA, ASSESSMENT
+    INVITATION, REMINDER, OWN_DATA, ASSESSMENT,
+    /** the signed accountability report to the commissioner, with its PDF attached. */
+    REPORT
 }
