@@ -14,7 +14,7 @@ import org.thymeleaf.context.Context;
 
 /**
  * The accountability report as a PDF, from the same template as the print view ({@code plan/report-print}). The print
- * view links its stylesheet ({@code /css/report-print.css}, allowed by the content security policy); the PDF, laid out
+ * view links its stylesheet ({@code /assets/css/report-print.css}, allowed by the content security policy); the PDF, laid out
  * without a web server, gets the same stylesheet's text inlined.
  */
 @Component

@@ -110,6 +110,14 @@ class AccountabilityController {
     String sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long reportId,
             @ModelAttribute("signOffForm") SignOffForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        plans.coachOnly(user, id);
+        // All that is missing at once; the rules themselves are checked where the report is signed.
+        if (!Boolean.TRUE.equals(form.confirmed())) {
+            result.rejectValue("confirmed", "report.acc.confirmRequired");
+        }
+        if (form.how() == null) {
+            result.rejectValue("how", "report.acc.howRequired");
+        }
         try {
             if (!result.hasErrors()) {
                 accountability.signOff(user, id, reportId, form);
