@@ -121,6 +121,15 @@ public class Mails {
         return recorded.state(mailId);
     }
 
+    /**
+     * The address the latest mail to this respondent of these waves went to, so that the next wave's invitation to the
+     * employer contact starts from it. Empty when there was none (or its address was erased).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> latestAddress(List<Long> waveIds, String respondent) {
+        return waveIds.isEmpty() ? Optional.empty() : recorded.latestAddress(waveIds, respondent);
+    }
+
     /** The latest mail to each respondent ({@code EMPLOYEE}, {@code EMPLOYER}) of these waves. */
     @Transactional(readOnly = true)
     public Map<Long, Map<String, MailNote>> latestPerWave(List<Long> waveIds, ZoneId zone) {

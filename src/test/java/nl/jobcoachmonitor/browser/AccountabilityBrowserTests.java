@@ -70,6 +70,9 @@ class AccountabilityBrowserTests extends BrowserTest {
         assertThat(page.locator("#grant-warning")).containsText("80%");
         assertThat(page.locator(".grant-bar")).hasClass(java.util.regex.Pattern.compile("grant-WARNING"));
         assertThat(page.locator(".grant-scale")).containsText("80 %: 8,0 uur");
+        // At 80 % the bar is in the meter's middle (amber) region: above low, not above high (red).
+        org.assertj.core.api.Assertions.assertThat(page.locator(".grant-bar meter")
+                .evaluate("m => m.value > m.low && m.value <= m.high")).isEqualTo(true);
         org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.notReloaded === true"))
                 .as("the page was not reloaded").isEqualTo(true);
         page.locator("#grant").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
