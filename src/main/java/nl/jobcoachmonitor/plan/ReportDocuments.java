@@ -35,9 +35,14 @@ public class ReportDocuments {
     }
 
     public byte[] pdf(AccountabilityReport report, Locale locale) {
+        return ReportPdf.of(html(report, locale), "about:blank");
+    }
+
+    /** The HTML the PDF is laid out from (outside a web request, with the stylesheet inlined). */
+    public String html(AccountabilityReport report, Locale locale) {
         var context = new Context(locale);
         context.setVariable("report", report);
         context.setVariable("pdfCss", css);
-        return ReportPdf.of(templates.process("plan/report-print", context), "about:blank");
+        return templates.process("plan/report-print", context);
     }
 }
