@@ -27,10 +27,11 @@ public class CaseNumbers {
         this.access = access;
     }
 
-    /** The trajectory's numbers, as a form to edit. Part of the trajectory page, whose read is logged there. */
+    /** The trajectory's numbers, as a form to edit. The read is logged (they identify the employee). */
     @Transactional(readOnly = true)
     public CaseNumbersForm of(CurrentUser user, long trajectoryId) {
         var trajectory = scoped(user, trajectoryId);
+        access.read("case-numbers", trajectory.id(), trajectory.employeeId());
         return jdbc.sql("select client_number, case_number from trajectory where id = :t").param("t", trajectory.id())
                 .query((rs, n) -> new CaseNumbersForm(rs.getString(1), rs.getString(2))).single();
     }
