@@ -13,18 +13,20 @@ create table account_invitation (
 create index account_invitation_user_ix on account_invitation (user_id);
 
 -- The invitation is mailed through the mail module (outbox, MailDelivery) as kind ACCOUNT, to a staff member
--- (respondent STAFF), about no person and no wave. The token is kept as for the other mails (see V8).
+-- (respondent STAFF), about no person and no wave; the report mail of V30 (REPORT, COMMISSIONER) stays allowed.
+-- The token is kept as for the other mails (see V8).
 alter table questionnaire_mail drop constraint questionnaire_mail_respondent_ck;
 alter table questionnaire_mail add constraint questionnaire_mail_respondent_ck
-    check (respondent in ('EMPLOYEE', 'EMPLOYER', 'STAFF'));
+    check (respondent in ('EMPLOYEE', 'EMPLOYER', 'COMMISSIONER', 'STAFF'));
 alter table questionnaire_mail drop constraint questionnaire_mail_kind_ck;
 alter table questionnaire_mail add constraint questionnaire_mail_kind_ck
-    check (kind in ('INVITATION', 'REMINDER', 'OWN_DATA', 'ASSESSMENT', 'ACCOUNT'));
+    check (kind in ('INVITATION', 'REMINDER', 'OWN_DATA', 'ASSESSMENT', 'REPORT', 'ACCOUNT'));
 alter table questionnaire_mail drop constraint questionnaire_mail_reminder_ck;
 alter table questionnaire_mail add constraint questionnaire_mail_reminder_ck check (
     (kind = 'INVITATION' and reminded_wave_id is null and wave_id is not null)
     or (kind = 'REMINDER' and reminded_wave_id = wave_id)
     or (kind in ('OWN_DATA', 'ASSESSMENT') and wave_id is null and reminded_wave_id is null
         and respondent = 'EMPLOYEE')
+    or (kind = 'REPORT' and wave_id is null and reminded_wave_id is null and respondent = 'COMMISSIONER')
     or (kind = 'ACCOUNT' and wave_id is null and reminded_wave_id is null and respondent = 'STAFF'
         and person_id is null));

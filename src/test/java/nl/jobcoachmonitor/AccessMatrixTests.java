@@ -129,6 +129,9 @@ class AccessMatrixTests {
                 "POST /trajectories/{id}/reports/{reportId}/correction");
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/goals", "POST /trajectories/{id}/goals/{goalId}/review");
         rule(Rule.ADMIN, "GET /admin/commissioners/{id}/grant", "POST /admin/commissioners/{id}/grant");
+        // issue 12: the commissioner's numbers on the trajectory, hours against the grant refreshed in place
+        rule(Rule.CASE, "GET /trajectories/{id}/case-numbers", "POST /trajectories/{id}/case-numbers",
+                "GET /trajectories/{id}/grant");
         rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
         // assessment of the coaching by personal link (assess): the coach makes the links, the respondent answers
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/reports/{reportId}/employee-assessment-link",

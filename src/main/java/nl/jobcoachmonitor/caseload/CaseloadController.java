@@ -12,6 +12,7 @@ import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.outcomes.OutcomesManagement;
 import nl.jobcoachmonitor.plan.PlanManagement;
+import nl.jobcoachmonitor.trajectory.CaseNumbers;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
@@ -36,10 +37,12 @@ class CaseloadController {
     private final Clock clock;
     private final OutcomesManagement outcomes;
     private final PlanManagement plans;
+    private final CaseNumbers caseNumbers;
 
     CaseloadController(CaseloadQuery caseload, TrajectoryManagement trajectories, ContactManagement contacts,
             IdentityManagement identity, PersonalDataAccess access, MeasurementManagement measurement, Clock clock,
-            OutcomesManagement outcomes, PlanManagement plans) {
+            OutcomesManagement outcomes, PlanManagement plans, CaseNumbers caseNumbers) {
+        this.caseNumbers = caseNumbers;
         this.plans = plans;
         this.outcomes = outcomes;
         this.measurement = measurement;
@@ -61,6 +64,7 @@ class CaseloadController {
         var result = caseload.find(user, filter);
         model.addAttribute("result", result);
         model.addAttribute("waves", measurement.attention(result.rows().stream().map(CaseloadRow::id).toList()));
+        model.addAttribute("grantLevels", plans.grantLevels(user, result.rows().stream().map(CaseloadRow::id).toList()));
         if (htmx == null) {
             model.addAttribute("signals", outcomes.openSignals(user));
         }
@@ -82,6 +86,7 @@ class CaseloadController {
         model.addAttribute("trajectory", trajectories.open(user, id));
         model.addAttribute("contacts", contacts.section(user, id, "all".equals(contactsShown)));
         model.addAttribute("plan", plans.section(user, id));
+        model.addAttribute("caseNumbers", caseNumbers.of(user, id));
         model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
         model.addAttribute("waves", measurement.waves(user, id));
         var seen = outcomes.outcomes(user, id);

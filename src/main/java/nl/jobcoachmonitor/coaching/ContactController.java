@@ -43,7 +43,8 @@ class ContactController {
     @PostMapping("/trajectories/{id}/contacts")
     String log(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Validated @ModelAttribute("contactForm") LogContactForm form, BindingResult result,
-            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+            @RequestHeader(value = "HX-Request", required = false) String htmx, Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
         boolean saved = false;
         if (!result.hasErrors()) {
             try {
@@ -60,6 +61,8 @@ class ContactController {
         model.addAttribute("contactErrors", result.hasErrors());
         addOptions(model);
         if (saved) {
+            // Other parts of the page that count contacts (hours against the grant) ask for themselves again.
+            response.setHeader("HX-Trigger", "contact-logged");
             model.addAttribute("contactSaved", true);
             model.addAttribute("contactForm", LogContactForm.empty(LocalDate.now(clock)));
         }

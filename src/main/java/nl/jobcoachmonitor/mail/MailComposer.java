@@ -28,29 +28,45 @@ class MailComposer {
         this.templates = templates;
     }
 
-    Letter letter(MailTemplate template, MailLanguage language, TrajectoryParties parties, LocalDate lastDay) {
-        Object[] args = {parties.coachName(), parties.employeeName(), parties.employeeFirstName(),
-                DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay)};
-        return letter(template, language, args, "mail.signature");
+    /**
+     * The letter's texts. Arguments: {0} coach, {1} employee, {2} employee's first name, {3} the link's last day (empty
+     * without one), {4} the coach's organisation, {5} the coach's address, then {@code extra} from {6} on. A template
+     * without an action makes a letter without a link.
+     */
+    Letter letter(MailTemplate template, MailLanguage language, TrajectoryParties parties, LocalDate lastDay,
+            Object... extra) {
+        Object[] args = new Object[6 + extra.length];
+        args[0] = parties.coachName();
+        args[1] = parties.employeeName();
+        args[2] = parties.employeeFirstName();
+        args[3] = lastDay == null ? "" : DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay);
+        args[4] = parties.organisationName();
+        args[5] = parties.coachEmail();
+        System.arraycopy(extra, 0, args, 6, extra.length);
+        String signature = parties.organisationName() == null ? text("mail.signature", args, language)
+                : text("mail.signature.organisation", args, language);
+        String contact = parties.coachEmail() == null || parties.coachEmail().isBlank() ? null
+                : text("mail.contact", args, language);
+        return new Letter(language, text(template.subject(), args, language),
+                text(template.greeting(), args, language), texts(template.before(), args, language),
+                template.action() == null ? null : text(template.action(), args, language),
+                texts(template.after(), args, language), text("mail.closing", args, language), signature, contact,
+                text("mail.link.notStored", args, language));
     }
 
     /**
      * A letter with these arguments ({@code {0}} the sender, {@code {1}} and {@code {2}} the addressee, {@code {3}} a
-     * last day, formatted here) and this signature.
+     * last day, formatted here) and this signature, without a contact line (the account invitation).
      */
     Letter letter(MailTemplate template, MailLanguage language, String sender, String addressee, LocalDate lastDay,
             String signatureKey) {
         Object[] args = {sender, addressee, addressee,
                 DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale()).format(lastDay)};
-        return letter(template, language, args, signatureKey);
-    }
-
-    private Letter letter(MailTemplate template, MailLanguage language, Object[] args, String signatureKey) {
         return new Letter(language, text(template.subject(), args, language),
                 text(template.greeting(), args, language), texts(template.before(), args, language),
-                text(template.action(), args, language), texts(template.after(), args, language),
-                text("mail.closing", args, language), text(signatureKey, args, language),
-                text("mail.link.notStored", args, language));
+                template.action() == null ? null : text(template.action(), args, language),
+                texts(template.after(), args, language), text("mail.closing", args, language),
+                text(signatureKey, args, language), null, text("mail.link.notStored", args, language));
     }
 
     String html(Letter letter, String link) {

@@ -62,7 +62,8 @@ class MailDelivery {
     }
 
     /** A recorded mail, ready to send: with the working link, so never logged or stored as it is. */
-    record Outgoing(long id, MailKind kind, String address, String subject, String text, String html) {
+    record Outgoing(long id, MailKind kind, String address, String subject, String text, String html,
+            Attachment attachment) {
 
         @Override
         public String toString() {
@@ -106,6 +107,11 @@ class MailDelivery {
             helper.setTo(mail.address());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            if (mail.attachment() != null) {
+                helper.addAttachment(mail.attachment().fileName(),
+                        new org.springframework.core.io.ByteArrayResource(mail.attachment().content()),
+                        mail.attachment().contentType());
+            }
             if (mail.kind() == MailKind.REMINDER) {
                 message.setHeader("Auto-Submitted", "auto-generated");
             }

@@ -8,5 +8,7 @@ package nl.jobcoachmonitor.mail;
 public enum MailKind {
     INVITATION, REMINDER, OWN_DATA, ASSESSMENT,
     /** A new staff member's link to set their own password (identity's {@code AccountInvitations}). */
-    ACCOUNT
+    ACCOUNT,
+    /** the signed accountability report to the commissioner, with its PDF attached. */
+    REPORT
 }

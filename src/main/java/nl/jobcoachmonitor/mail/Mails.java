@@ -45,6 +45,33 @@ public class Mails {
         return composer.letter(template, language, parties, lastDay);
     }
 
+    /**
+     * A letter without a personal link, about this trajectory (the accountability report to the commissioner): the
+     * texts get {@code extra} as {6}, {7}, ... after the usual arguments (see {@link MailTemplate}).
+     */
+    public Letter composeWithoutLink(MailTemplate template, MailLanguage language, TrajectoryParties parties,
+            Object... extra) {
+        return composer.letter(template, language, parties, null, extra);
+    }
+
+    /**
+     * Records a mail without a link and sends it with the attachment once the current transaction has committed. The
+     * record keeps the text, never the attachment. Without a mail server the mail is kept in the outbox (demo mode) or
+     * refused ({@code mail.noServer}, as {@link #send}).
+     */
+    @Transactional
+    public long sendWithAttachment(Envelope envelope, Letter letter, Attachment attachment) {
+        if (!delivery.deliverable()) {
+            throw new DomainRuleViolation("address", "mail.noServer");
+        }
+        long id = recorded.insert(new RecordedMails.NewMail(envelope, letter.subject(), letter.text(""),
+                delivery.delivery(), clock.instant()));
+        access.created("questionnaire_mail", id, envelope.personId());
+        delivery.sendAfterCommit(new MailDelivery.Outgoing(id, envelope.kind(), envelope.address(), letter.subject(),
+                letter.text(""), composer.html(letter, ""), attachment));
+        return id;
+    }
+
     /** The HTML alternative of a letter with this link (the plain-text part is {@link Letter#text}). */
     public String html(Letter letter, String link) {
         return composer.html(letter, link);
@@ -94,6 +121,15 @@ public class Mails {
         return recorded.state(mailId);
     }
 
+    /**
+     * The address the latest mail to this respondent of these waves went to, so that the next wave's invitation to the
+     * employer contact starts from it. Empty when there was none (or its address was erased).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> latestAddress(List<Long> waveIds, String respondent) {
+        return waveIds.isEmpty() ? Optional.empty() : recorded.latestAddress(waveIds, respondent);
+    }
+
     /** The latest mail to each respondent ({@code EMPLOYEE}, {@code EMPLOYER}) of these waves. */
     @Transactional(readOnly = true)
     public Map<Long, Map<String, MailNote>> latestPerWave(List<Long> waveIds, ZoneId zone) {
@@ -138,6 +174,6 @@ public class Mails {
     private void sent(long id, Envelope envelope, Letter letter, String link) {
         access.created("questionnaire_mail", id, envelope.personId());
         delivery.sendAfterCommit(new MailDelivery.Outgoing(id, envelope.kind(), envelope.address(), letter.subject(),
-                letter.text(link), composer.html(letter, link)));
+                letter.text(link), composer.html(letter, link), null));
     }
 }

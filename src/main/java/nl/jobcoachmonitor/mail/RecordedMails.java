@@ -99,6 +99,13 @@ class RecordedMails {
                 .query((rs, n) -> state(rs)).optional();
     }
 
+    Optional<String> latestAddress(List<Long> waveIds, String respondent) {
+        return jdbc.sql("""
+                select address from questionnaire_mail where wave_id in (:w) and respondent = :r and address <> ''
+                order by created_at desc, id desc""").param("w", waveIds).param("r", respondent)
+                .query(String.class).list().stream().findFirst();
+    }
+
     /** The latest mail to each respondent of these waves. */
     Map<Long, Map<String, MailNote>> latest(List<Long> waveIds, ZoneId zone) {
         Map<Long, Map<String, MailNote>> notes = new HashMap<>();

@@ -525,7 +525,8 @@ public class MeasurementManagement {
         return new Questionnaire(response.id(), wave.trajectoryId(), wave.id(), response.respondent(),
                 link.personId(), wave.code(),
                 instruments.get(response.instrumentCode(), response.instrumentVersion()), response.answers(),
-                response.completed());
+                response.completed(), response.respondent() == Respondent.EMPLOYER
+                        ? trajectories.parties(wave.trajectoryId()).employeeName() : null);
     }
 
     /**
@@ -576,7 +577,7 @@ public class MeasurementManagement {
     /** A respondent's questionnaire: the instrument version they answer and their answers so far. */
     public record Questionnaire(long responseId, long trajectoryId, long waveId, Respondent respondent, Long personId,
             String wave, Instrument instrument, Map<String, Object> answers,
-            boolean completed) {
+            boolean completed, String employeeName) {
 
         public List<Section> sections() {
             return instrument.sectionsAt(wave);

@@ -46,7 +46,10 @@ public class QuestionnaireInvitations {
         this.clock = clock;
     }
 
-    /** What the invitation form shows: the wave, whom the mail is for, and the employee's recorded address. */
+    /**
+     * What the invitation form shows: the wave, whom the mail is for, and the address to start from: the employee's
+     * recorded one, or the one the employer contact was mailed at last.
+     */
     public record InvitationPage(long trajectoryId, long waveId, String waveCode, Respondent respondent, String employeeName,
             String recordedAddress) {
     }
@@ -57,8 +60,12 @@ public class QuestionnaireInvitations {
         trajectories.visible(user, trajectoryId);
         var wave = measurement.linkableWave(trajectoryId, waveId, respondent);
         var parties = trajectories.parties(trajectoryId);
+        // The employer contact's address is remembered from the latest mail to them, for the next wave.
+        String address = respondent == Respondent.EMPLOYEE ? parties.employeeEmail()
+                : mails.latestAddress(waves.findByTrajectoryIdOrderByDueOnAsc(trajectoryId).stream()
+                        .map(MeasurementWave::id).toList(), Respondent.EMPLOYER.name()).orElse(null);
         return new InvitationPage(trajectoryId, waveId, wave.code(), respondent, parties.employeeName(),
-                respondent == Respondent.EMPLOYEE ? parties.employeeEmail() : null);
+                address);
     }
 
     /**

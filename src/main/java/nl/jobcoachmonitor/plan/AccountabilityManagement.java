@@ -2,10 +2,17 @@ package nl.jobcoachmonitor.plan;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.mail.Attachment;
+import nl.jobcoachmonitor.mail.Envelope;
+import nl.jobcoachmonitor.mail.MailKind;
+import nl.jobcoachmonitor.mail.MailLanguage;
+import nl.jobcoachmonitor.mail.MailTemplate;
+import nl.jobcoachmonitor.mail.Mails;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
@@ -30,9 +37,14 @@ public class AccountabilityManagement {
     private final AccountabilityReports reports;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final Mails mails;
+    private final ReportDocuments documents;
 
     AccountabilityManagement(TrajectoryManagement trajectories, PlanManagement plans, GrantRules rules,
-            HealthFreeView view, AccountabilityReports reports, PersonalDataAccess access, Clock clock) {
+            HealthFreeView view, AccountabilityReports reports, PersonalDataAccess access, Clock clock, Mails mails,
+            ReportDocuments documents) {
+        this.mails = mails;
+        this.documents = documents;
         this.trajectories = trajectories;
         this.plans = plans;
         this.rules = rules;
@@ -48,7 +60,7 @@ public class AccountabilityManagement {
         TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
         access.read("accountability-report", "trajectory:" + trajectoryId, trajectory.employeeId());
         var commissioner = plans.commissionerOf(trajectoryId);
-        var periods = rules.of(commissioner.id())
+        var periods = rules.history(commissioner.id())
                 .map(r -> ReportPeriods.begun(r, trajectory.startedOn(), LocalDate.now(clock)))
                 .orElse(List.of());
         return new ReportList(trajectoryId, commissioner.name(), periods.stream()
@@ -58,7 +70,7 @@ public class AccountabilityManagement {
     /** Generates a draft for the report period starting on {@code from}; only the trajectory's coach. */
     public long generate(CurrentUser user, long trajectoryId, LocalDate from) {
         TrajectoryRef trajectory = plans.coachOnly(user, trajectoryId);
-        var rule = rules.of(plans.commissionerOf(trajectoryId).id())
+        var rule = rules.history(plans.commissionerOf(trajectoryId).id())
                 .orElseThrow(() -> new DomainRuleViolation("from", "report.acc.noRules"));
         var period = ReportPeriods.begun(rule, trajectory.startedOn(), LocalDate.now(clock)).stream()
                 .filter(p -> p.from().equals(from)).findFirst()
@@ -84,12 +96,69 @@ public class AccountabilityManagement {
         access.changed("accountability-report", reportId, trajectory.employeeId());
     }
 
-    /** The coach has reviewed the report and signs it off: from now on it counts as sent and is frozen. */
+    /** Signs off as handed over today (see {@link #signOff(CurrentUser, long, long, SignOffForm)}). */
     public void signOff(CurrentUser user, long trajectoryId, long reportId) {
+        signOff(user, trajectoryId, reportId,
+                new SignOffForm(true, SignOffForm.HANDED_OVER, LocalDate.now(clock)));
+    }
+
+    /**
+     * The coach has checked the report (the form's confirmation) and signs it off: from now on it is frozen, and how
+     * it went to the commissioner is recorded once: mailed with the PDF attached to the address of the commissioner's
+     * grant rules, or handed over on a date (not in the future). All in one transaction: a mail that cannot be made
+     * leaves the report unsigned.
+     */
+    public void signOff(CurrentUser user, long trajectoryId, long reportId, SignOffForm form) {
         TrajectoryRef trajectory = plans.coachOnly(user, trajectoryId);
-        ofTrajectory(trajectoryId, reportId);
-        reports.sign(trajectoryId, reportId, user.id(), clock.instant());
-        access.changed("accountability-report", reportId, trajectory.employeeId());
+        var report = ofTrajectory(trajectoryId, reportId);
+        if (!Boolean.TRUE.equals(form.confirmed())) {
+            throw new DomainRuleViolation("confirmed", "report.acc.confirmRequired");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (SignOffForm.MAIL.equals(form.how())) {
+            String address = reportEmail(trajectoryId)
+                    .orElseThrow(() -> new DomainRuleViolation("how", "report.acc.noReportEmail"));
+            reports.sign(trajectoryId, reportId, user.id(), clock.instant());
+            var signed = ofTrajectory(trajectoryId, reportId);
+            long mailId = mail(user, signed, address);
+            reports.sent(trajectoryId, reportId, SignOffForm.MAIL, address, today, mailId);
+        } else if (SignOffForm.HANDED_OVER.equals(form.how())) {
+            if (form.handedOverOn() == null || form.handedOverOn().isAfter(today)) {
+                throw new DomainRuleViolation("handedOverOn", "report.acc.handedOverOn");
+            }
+            reports.sign(trajectoryId, reportId, user.id(), clock.instant());
+            reports.sent(trajectoryId, reportId, SignOffForm.HANDED_OVER, null, form.handedOverOn(), null);
+        } else {
+            throw new DomainRuleViolation("how", "report.acc.howRequired");
+        }
+        access.changed("accountability-report", report.id(), trajectory.employeeId());
+    }
+
+    /** Where this trajectory's commissioner wants its reports mailed (the newest grant rules), if anywhere. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> reportEmail(long trajectoryId) {
+        return rules.of(plans.commissionerOf(trajectoryId).id()).map(GrantRule::reportEmail);
+    }
+
+    /** Where the mail with a signed report stands (sent, in the outbox, failed). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<nl.jobcoachmonitor.mail.MailState> mailState(long mailId) {
+        return mails.state(mailId);
+    }
+
+    private long mail(CurrentUser user, AccountabilityReport report, String address) {
+        var parties = trajectories.parties(report.trajectoryId());
+        var language = MailLanguage.NL;
+        var dates = DateTimeFormatter.ofPattern("d MMMM yyyy", language.locale());
+        String caseLabel = report.identity().caseNumber() != null ? report.identity().caseNumber()
+                : parties.employeeName();
+        String period = dates.format(report.periodFrom()) + " – " + dates.format(report.lastDay());
+        var letter = mails.composeWithoutLink(new MailTemplate("mail.subject.REPORT", "mail.greeting.COMMISSIONER",
+                List.of("mail.intro.REPORT"), null, List.of("mail.note.REPORT")), language, parties, caseLabel,
+                period);
+        var pdf = new Attachment(report.fileName(), "application/pdf", documents.pdf(report, language.locale()));
+        return mails.sendWithAttachment(new Envelope(MailKind.REPORT, null, "COMMISSIONER", parties.employeeId(),
+                address, language, "", user.id()), letter, pdf);
     }
 
     /** A correction of a signed-off report: a new draft version of the same period, texts copied, figures anew. */

@@ -34,9 +34,15 @@ class AccountabilityReports {
         jdbc.sql("""
                 insert into accountability_report (trajectory_id, version_no, period_from, period_to,
                   commissioner_name, report_template, hours_granted, minutes_total, contact_count, summary,
-                  employee_grade, employee_remark, employer_grade, employer_remark, created_at, created_by)
-                values (:t, :v, :f, :to, :c, :tpl, :g, :m, :n, :s, :eg, :er, :wg, :wr, :now, :u)
-                """).param("t", view.trajectoryId()).param("v", version).param("f", view.periodFrom())
+                  employee_grade, employee_remark, employer_grade, employer_remark, created_at, created_by,
+                  employee_name, employee_birth_date, client_number, case_number, organisation_name, coach_name,
+                  employer_name)
+                values (:t, :v, :f, :to, :c, :tpl, :g, :m, :n, :s, :eg, :er, :wg, :wr, :now, :u,
+                  :en, :eb, :cn, :kn, :on, :co, :wn)
+                """).param("en", view.identity().employeeName()).param("eb", view.identity().birthDate())
+                .param("cn", view.identity().clientNumber()).param("kn", view.identity().caseNumber())
+                .param("on", view.identity().organisationName()).param("co", view.identity().coachName())
+                .param("wn", view.identity().employerName()).param("t", view.trajectoryId()).param("v", version).param("f", view.periodFrom())
                 .param("to", view.periodTo()).param("c", view.commissionerName())
                 .param("tpl", view.template().name()).param("g", view.hoursGranted())
                 .param("m", view.minutesTotal()).param("n", view.contactCount())
@@ -102,14 +108,29 @@ class AccountabilityReports {
         }
     }
 
+    /** Records how the signed report went out; once only (a report already sent answers 409). */
+    void sent(long trajectoryId, long id, String how, String to, LocalDate on, Long mailId) {
+        int updated = jdbc.sql("""
+                update accountability_report set sent_how = :how, sent_to = :to, sent_on = :on, sent_mail_id = :mail,
+                  version = version + 1
+                where id = :id and trajectory_id = :t and signed_at is not null and sent_how is null
+                """).param("how", how).param("to", to).param("on", on).param("mail", mailId).param("id", id)
+                .param("t", trajectoryId).update();
+        if (updated == 0) {
+            throw new ConflictException("accountability report", id);
+        }
+    }
+
     Optional<AccountabilityReport> find(long trajectoryId, long id) {
-        return jdbc.sql("select * from accountability_report where id = :id and trajectory_id = :t")
+        return jdbc.sql("select r.*, u.display_name as signed_by_name from accountability_report r "
+                + "left join app_user u on u.id = r.signed_by where r.id = :id and r.trajectory_id = :t")
                 .param("id", id).param("t", trajectoryId).query(this::row).optional();
     }
 
     List<AccountabilityReport> of(long trajectoryId) {
-        return jdbc.sql("select * from accountability_report where trajectory_id = :t "
-                + "order by period_from desc, version_no desc").param("t", trajectoryId).query(this::row).list();
+        return jdbc.sql("select r.*, u.display_name as signed_by_name from accountability_report r "
+                + "left join app_user u on u.id = r.signed_by where r.trajectory_id = :t "
+                + "order by r.period_from desc, r.version_no desc").param("t", trajectoryId).query(this::row).list();
     }
 
     private AccountabilityReport row(ResultSet rs, int n) throws SQLException {
@@ -126,7 +147,14 @@ class AccountabilityReports {
                 rs.getInt("minutes_total"), rs.getInt("contact_count"), rs.getString("summary"),
                 (Integer) rs.getObject("employee_grade", Integer.class), rs.getString("employee_remark"),
                 (Integer) rs.getObject("employer_grade", Integer.class), rs.getString("employer_remark"),
-                rs.getTimestamp("created_at").toInstant(), signed == null ? null : signed.toInstant(), lines);
+                rs.getTimestamp("created_at").toInstant(), signed == null ? null : signed.toInstant(), lines,
+                new CaseIdentity(rs.getString("employee_name"), rs.getObject("employee_birth_date", LocalDate.class),
+                        rs.getString("client_number"), rs.getString("case_number"),
+                        rs.getString("organisation_name"), rs.getString("coach_name"), rs.getString("employer_name")),
+                rs.getString("sent_how") == null ? null
+                        : new AccountabilityReport.Sending(rs.getString("sent_how"), rs.getString("sent_to"),
+                                rs.getObject("sent_on", LocalDate.class), rs.getObject("sent_mail_id", Long.class),
+                                rs.getString("signed_by_name")));
     }
 
     private static String blankToNull(String text) {

@@ -56,11 +56,24 @@ public record GrantUse(LocalDate from, LocalDate to, double hoursGranted, double
      * there; periods after it grant nothing.
      */
     public static GrantUse of(GrantRule rule, LocalDate start, LocalDate day, List<Minutes> contacts) {
+        return of(GrantRuleHistory.of(rule), start, day, contacts);
+    }
+
+    /**
+     * As {@link #of(GrantRule, LocalDate, LocalDate, List)} under rules that change: each period runs under the version
+     * in force on its first day (its length, hours and the maximum duration), so a new version from a date never
+     * changes a period that began before it.
+     */
+    public static GrantUse of(GrantRuleHistory rules, LocalDate start, LocalDate day, List<Minutes> contacts) {
+        GrantRule rule = rules.at(start);
+        long months = 0;
         LocalDate from = start;
         LocalDate to = start.plusMonths(rule.periodMonths());
-        for (long n = 1; !day.isBefore(to); n++) {
+        while (!day.isBefore(to)) {
+            months += rule.periodMonths();
             from = to;
-            to = start.plusMonths(n * rule.periodMonths() + rule.periodMonths());
+            rule = rules.at(from);
+            to = start.plusMonths(months + rule.periodMonths());
         }
         LocalDate end = rule.durationEnd(start);
         boolean beyond = !day.isBefore(end);

@@ -9,7 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The plan module's part of erasing a person: what is written in words about them. The goals are in the employee's
- * own words, reviews and reports carry remarks and the coach's summary; the personal assessment links go. Dates, statuses, themes, hours and grades
+ * own words, reviews and reports carry remarks, the coach's summary and the employee's name, date of birth and the
+ * commissioner's numbers; the personal assessment links go. Dates, statuses, themes, hours and grades
  * stay: they are the accountability's figures and identify no one.
  */
 @Component
@@ -45,6 +46,7 @@ public class PlanErasure {
                 .param("t", trajectoryIds).update();
         jdbc.sql("""
                 update accountability_report set summary = null, employee_remark = null, employer_remark = null,
+                  employee_name = null, employee_birth_date = null, client_number = null, case_number = null,
                   version = version + 1
                 where trajectory_id in (:t)""")
                 .param("t", trajectoryIds).update();

@@ -52,7 +52,7 @@ public class PlanManagement {
         access.read("plan", "trajectory:" + trajectoryId, trajectory.employeeId());
         var commissioner = commissionerOf(trajectory.id());
         LocalDate today = LocalDate.now(clock);
-        var rule = rules.of(commissioner.id());
+        var rule = rules.history(commissioner.id());
         GrantUse use = rule.map(r -> GrantUse.of(r, trajectory.startedOn(), today, minutes(trajectory.id())))
                 .orElse(null);
         LocalDate nextReport = rule.flatMap(r -> ReportPeriods.next(r, trajectory.startedOn(), today)).orElse(null);
@@ -106,8 +106,7 @@ public class PlanManagement {
                 """).param("o", user.organisationId())
                 .query((rs, n) -> contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
                         .add(new GrantUse.Minutes(rs.getObject(2, LocalDate.class), rs.getInt(3)))).list();
-        Map<Long, GrantRule> byCommissioner = new HashMap<>();
-        rules.all().forEach(r -> byCommissioner.put(r.commissionerId(), r));
+        Map<Long, GrantRuleHistory> byCommissioner = rules.all();
         LocalDate today = LocalDate.now(clock);
         Map<String, List<GrantUse>> perCoach = new TreeMap<>();
         Map<String, List<GrantUse>> perCommissioner = new TreeMap<>();
@@ -145,6 +144,43 @@ public class PlanManagement {
         }
         return new TeamGrants.Total(name, uses.size(), GrantUse.round(used), GrantUse.round(granted), warning + full,
                 full, without);
+    }
+
+    /**
+     * The level of hours against the grant (80% warning, 100% full, over) of those of these trajectories the user may
+     * see and whose commissioner has grant rules, in their current grant period; for the caseload's badges. The other
+     * ids are left out (the caseload has scoped them already; this scopes again rather than trust the caller).
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, GrantUse.Level> grantLevels(CurrentUser user, List<Long> trajectoryIds) {
+        if (trajectoryIds.isEmpty() || !(user.isCoach() || user.isManager())) {
+            return Map.of();
+        }
+        record Row(long id, LocalDate start, long commissionerId) {
+        }
+        var rows = jdbc.sql("select id, started_on, commissioner_id from trajectory where id in (:ids) and "
+                        + (user.isCoach() ? "coach_id" : "organisation_id") + " = :scope")
+                .param("ids", trajectoryIds).param("scope", user.isCoach() ? user.id() : user.organisationId())
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getLong(3))).list();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<GrantUse.Minutes>> contacts = new HashMap<>();
+        jdbc.sql("select trajectory_id, contact_on, minutes from contact where trajectory_id in (:ids)")
+                .param("ids", rows.stream().map(Row::id).toList())
+                .query((rs, n) -> contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new GrantUse.Minutes(rs.getObject(2, LocalDate.class), rs.getInt(3)))).list();
+        var byCommissioner = rules.all();
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, GrantUse.Level> levels = new HashMap<>();
+        for (var row : rows) {
+            var rule = byCommissioner.get(row.commissionerId());
+            if (rule != null) {
+                levels.put(row.id(), GrantUse.of(rule, row.start(), today,
+                        contacts.getOrDefault(row.id(), List.of())).level());
+            }
+        }
+        return levels;
     }
 
     /** The trajectory, if the user is its coach (a manager may read the plan, not write it). */

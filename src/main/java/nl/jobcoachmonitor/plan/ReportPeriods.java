@@ -24,14 +24,25 @@ final class ReportPeriods {
 
     /** The periods that have begun by {@code today}, oldest first (the last may still be running). */
     static List<Period> begun(GrantRule rule, LocalDate start, LocalDate today) {
+        return begun(GrantRuleHistory.of(rule), start, today);
+    }
+
+    /**
+     * As {@link #begun(GrantRule, LocalDate, LocalDate)} under rules that change: each period's length and the maximum
+     * duration come from the version in force on its first day, so a new version never moves an earlier period.
+     */
+    static List<Period> begun(GrantRuleHistory rules, LocalDate start, LocalDate today) {
         var result = new ArrayList<Period>();
-        LocalDate end = rule.durationEnd(start);
-        for (long k = 0; ; k++) {
-            LocalDate from = start.plusMonths(k * rule.reportEveryMonths());
+        long months = 0;
+        while (true) {
+            LocalDate from = start.plusMonths(months);
+            GrantRule rule = rules.at(from);
+            LocalDate end = rule.durationEnd(start);
             if (from.isAfter(today) || !from.isBefore(end)) {
                 break;
             }
-            LocalDate to = start.plusMonths((k + 1) * rule.reportEveryMonths());
+            months += rule.reportEveryMonths();
+            LocalDate to = start.plusMonths(months);
             result.add(new Period(from, to.isAfter(end) ? end : to));
         }
         return result;
@@ -39,6 +50,11 @@ final class ReportPeriods {
 
     /** The next report moment after {@code today}, within the maximum duration. */
     static Optional<LocalDate> next(GrantRule rule, LocalDate start, LocalDate today) {
-        return begun(rule, start, today).stream().map(Period::to).filter(to -> to.isAfter(today)).findFirst();
+        return next(GrantRuleHistory.of(rule), start, today);
+    }
+
+    /** The next report moment after {@code today} under rules that change. */
+    static Optional<LocalDate> next(GrantRuleHistory rules, LocalDate start, LocalDate today) {
+        return begun(rules, start, today).stream().map(Period::to).filter(to -> to.isAfter(today)).findFirst();
     }
 }

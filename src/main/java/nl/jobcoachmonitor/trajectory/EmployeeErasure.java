@@ -76,7 +76,8 @@ public class EmployeeErasure {
         }
         var ids = subject.trajectoryIds();
         if (!ids.isEmpty()) {
-            jdbc.sql("update trajectory set job_title = null, version = version + 1 where id in (:t)")
+            jdbc.sql("update trajectory set job_title = null, client_number = null, case_number = null, "
+                    + "version = version + 1 where id in (:t)")
                     .param("t", ids).update();
             jdbc.sql("update job_change set job_title = null, note = null where trajectory_id in (:t)")
                     .param("t", ids).update();

@@ -92,10 +92,14 @@ public class TrajectoryManagement {
      */
     @Transactional(readOnly = true)
     public TrajectoryParties parties(long id) {
-        record Row(long employeeId, long coachId, Long employerId) {
+        record Row(long employeeId, long coachId, Long employerId, String coachEmail, String organisationName) {
         }
-        var row = jdbc.sql("select employee_id, coach_id, employer_id from trajectory where id = :id").param("id", id)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class)))
+        var row = jdbc.sql("""
+                select t.employee_id, t.coach_id, t.employer_id, u.email, o.name from trajectory t
+                join app_user u on u.id = t.coach_id join organisation o on o.id = t.organisation_id where t.id = :id
+                """).param("id", id)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getObject(3, Long.class), rs.getString(4),
+                        rs.getString(5)))
                 .optional().orElseThrow(() -> new NotFoundException("trajectory", id));
         var employee = employees.findById(row.employeeId()).orElseThrow();
         String coach = identity.displayNames(List.of(row.coachId())).get(row.coachId());
@@ -103,7 +107,7 @@ public class TrajectoryManagement {
                 : organisations.employerNames(List.of(row.employerId())).get(row.employerId());
         access.read("employee", employee.id(), employee.id());
         return new TrajectoryParties(id, employee.id(), employee.firstName(), employee.fullName(), employee.email(),
-                coach, employer);
+                coach, employer, row.coachEmail(), row.organisationName());
     }
 
     /** The trajectory page's data. The read is logged. */

@@ -89,8 +89,11 @@ class PlanBrowserTests extends BrowserTest {
         // submitted from the keyboard (Enter in a text field)
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aanvulling opslaan")).click();
         assertThat(page.getByText("De aanvulling is opgeslagen.")).isVisible();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Akkoord: rapportage verzonden")).click();
-        assertThat(page.getByText("De rapportage is akkoord gegeven en telt als verzonden.")).isVisible();
+        page.getByLabel("Overhandigd (op papier of op een andere manier)").check();
+        page.getByLabel("Overhandigd op").fill(LocalDate.now().toString());
+        page.getByLabel("Ik heb de rapportage gecontroleerd en teken haar af.").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Aftekenen en versturen")).click();
+        assertThat(page.getByText("De rapportage is afgetekend en als overhandigd vastgelegd.")).isVisible();
         assertThat(page.locator(".accountability-report")).containsText("Sanne plant haar pauzes nu zelf.");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
                 .setName("Correctie maken (nieuwe versie)"))).isVisible();

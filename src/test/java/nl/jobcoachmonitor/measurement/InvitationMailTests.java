@@ -150,6 +150,26 @@ class InvitationMailTests {
         assertThat(row(lastMailOf(t), "respondent")).isEqualTo("EMPLOYER");
         var phoneOfEmployer = mvc.perform(get("/q/{token}", MailTestSupport.token(text))).andReturn();
         assertThat(phoneOfEmployer.getResponse().getStatus()).isEqualTo(200);
+        // The questionnaire itself names the employee it is about (issue 12).
+        var request = get("/q").cookie(phoneOfEmployer.getResponse().getCookies());
+        if (phoneOfEmployer.getRequest().getSession(false) instanceof org.springframework.mock.web.MockHttpSession s) {
+            request.session(s);
+        }
+        String questionnaire = mvc.perform(request)
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(questionnaire).contains("Deze vragenlijst gaat over het werk en de begeleiding van Ahmed Werkgevertest.");
+        // Signed with the coach's organisation and a way to reach the coach.
+        var coach = jdbc.sql("select u.display_name, u.email, o.name from app_user u join organisation o "
+                + "on o.id = u.organisation_id where u.username = 'coach'")
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).single();
+        assertThat(text).contains(coach[0] + ", jobcoach bij " + coach[2]);
+        if (coach[1] != null) {
+            assertThat(text).contains("Bereikbaar via " + coach[1]);
+        }
+        // The employer contact's address is remembered for the next invitation.
+        String again = mvc.perform(get(mailPath(t, "employer")).with(data.as("coach"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(again).contains("value=\"" + address + "\"");
     }
 
     @Test

@@ -55,7 +55,9 @@ class OutboxTests {
         var sent = mvc.perform(post("/trajectories/{id}/waves/{w}/employee-mail", t.id(), t.t0())
                 .with(data.as("coach")).with(csrf()).param("address", address).param("language", "NL")).andReturn();
         assertThat(sent.getResponse().getRedirectedUrl()).isEqualTo("/trajectories/" + t.id());
-        assertThat(sent.getFlashMap().get("saved")).isEqualTo("measurement.mail.inOutbox");
+        // Nothing reached the employee: a warning, not a success.
+        assertThat(sent.getFlashMap().get("saved")).isNull();
+        assertThat(sent.getFlashMap().get("warning")).isEqualTo("measurement.mail.inOutbox");
 
         var mail = jdbc.sql("select delivery, sent_at, failure, body from questionnaire_mail where wave_id = :w")
                 .param("w", t.t0()).query((rs, n) -> List.of(rs.getString(1), String.valueOf(rs.getTimestamp(2)),
@@ -64,9 +66,13 @@ class OutboxTests {
         String token = MailTestSupport.token(mail.get(3));
         assertThat(mail.get(3)).startsWith("Beste Eva,");
 
-        String page = mvc.perform(get("/trajectories/{id}", t.id()).with(data.as("coach"))).andReturn()
-                .getResponse().getContentAsString();
+        var next = get("/trajectories/{id}", t.id()).with(data.as("coach")).cookie(sent.getResponse().getCookies());
+        if (sent.getRequest().getSession(false) instanceof org.springframework.mock.web.MockHttpSession s) {
+            next.session(s);
+        }
+        String page = mvc.perform(next).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("E-mail: uitnodiging alleen bewaard (geen mailserver)");
+        assertThat(Jsoup.parse(page).select(".alert-warning").text()).contains("Er is geen mailserver ingesteld");
 
         var outbox = Jsoup.parse(mvc.perform(get("/admin/outbox").with(data.as("admin"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString());

@@ -130,7 +130,7 @@ class ErasureTests {
                   + (select count(*) from goal_review where previous_description like :n or remark like :n)
                   + (select count(*) from contact where reason like :n)
                   + (select count(*) from accountability_report where summary like :n or employee_remark like :n
-                       or employer_remark like :n)
+                       or employer_remark like :n or employee_name like :n)
                   + (select count(*) from accountability_report_line where label like :n)""")
                 .param("n", like).query(Long.class).single();
     }

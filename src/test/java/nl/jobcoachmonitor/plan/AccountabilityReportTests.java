@@ -88,7 +88,13 @@ class AccountabilityReportTests {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as("manager")).with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf()))
+        mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf())
+                        .param("how", "HANDED_OVER").param("handedOverOn", LocalDate.now().toString()))
+                .andExpect(status().isOk());
+        assertThat(accountability.report(coach(), id, reportId).signed()).as("not confirmed").isFalse();
+        mvc.perform(post("/trajectories/{id}/reports/{r}/sign", id, reportId).with(data.as(PlanCoach.ensure(jdbc))).with(csrf())
+                        .param("confirmed", "true").param("how", "HANDED_OVER")
+                        .param("handedOverOn", LocalDate.now().toString()))
                 .andExpect(status().is3xxRedirection());
         assertThatThrownBy(() -> accountability.save(coach(), id, reportId,
                 new ReportForm("Anders", 9, null, 9, null))).isInstanceOf(ConflictException.class);

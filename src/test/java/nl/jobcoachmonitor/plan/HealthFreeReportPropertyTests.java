@@ -41,8 +41,6 @@ import org.quicktheories.generators.Generate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * No health information reaches an accountability report: contacts get notes and reasons full of health words, the
@@ -84,10 +82,10 @@ class HealthFreeReportPropertyTests {
     HealthFreeView healthFreeView;
 
     @Autowired
-    ITemplateEngine templates;
+    GrantRules grantRules;
 
     @Autowired
-    GrantRules grantRules;
+    ReportDocuments documents;
 
     @Autowired
     TrajectoryManagement trajectories;
@@ -153,9 +151,7 @@ class HealthFreeReportPropertyTests {
         long reportId = accountability.generate(coach, trajectory, start);
         var report = accountability.report(coach, trajectory, reportId);
         var view = healthFreeView.of(trajectory, start, start.plusMonths(6));
-        var context = new Context(Locale.forLanguageTag("nl"));
-        context.setVariable("report", report);
-        String html = templates.process("plan/report-print", context);
+        String html = documents.html(report, Locale.forLanguageTag("nl"));
         String pdf = pdfText(html);
         assertThat(report.minutesTotal()).isEqualTo(45 * notes.size());
         List<String> forbidden = new ArrayList<>(HEALTH_WORDS);

@@ -168,6 +168,6 @@ class PlanTests {
         assertThat(rules.of(commissioner).orElseThrow().hoursPerPeriod()).isEqualByComparingTo("40");
         String page = mvc.perform(get("/admin/commissioners/{id}/grant", commissioner).with(data.as("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Subsidieregels van UWV").contains("value=\"6.5\"");
+        assertThat(page).contains("Subsidieregels van UWV").contains("value=\"6,5\"").contains("value=\"40\"");
     }
 }

@@ -93,8 +93,9 @@ class InvitationController {
         }
         var state = invitations.state(mail);
         if (state == MailState.SENT || state == MailState.OUTBOX) {
-            redirect.addFlashAttribute("saved", state == MailState.SENT ? "measurement.mail.sent"
-                    : "measurement.mail.inOutbox");
+            // Without a mail server nothing reached the recipient: a warning, not a success.
+            redirect.addFlashAttribute(state == MailState.SENT ? "saved" : "warning",
+                    state == MailState.SENT ? "measurement.mail.sent" : "measurement.mail.inOutbox");
             return "redirect:/trajectories/" + id;
         }
         redirect.addFlashAttribute("failed", true);

@@ -123,6 +123,7 @@ class QuestionnaireController {
         int index = sections.indexOf(section);
         model.addAttribute("instrument", q.instrument());
         model.addAttribute("respondent", q.respondent().name());
+        model.addAttribute("employeeName", q.employeeName());
         model.addAttribute("section", section);
         model.addAttribute("items", section.itemsAt(q.wave()));
         model.addAttribute("position", index + 1);

@@ -4,12 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Locale;
 
-import nl.jobcoachmonitor.analytics.ReportPdf;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.plan.AccountabilityManagement;
 import nl.jobcoachmonitor.plan.Assessments;
 import nl.jobcoachmonitor.plan.PlanManagement;
+import nl.jobcoachmonitor.plan.ReportDocuments;
 import nl.jobcoachmonitor.plan.ReportForm;
+import nl.jobcoachmonitor.plan.SignOffForm;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,8 +29,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /** Accountability reports: list and generate, complete and sign off, correct by a new version, print and PDF. */
 @Controller
@@ -38,16 +37,16 @@ class AccountabilityController {
     private final AccountabilityManagement accountability;
     private final PlanManagement plans;
     private final Assessments assessments;
-    private final ITemplateEngine templates;
+    private final ReportDocuments documents;
     private final Clock clock;
 
     AccountabilityController(AccountabilityManagement accountability, PlanManagement plans,
-            Assessments assessments, ITemplateEngine templates, Clock clock) {
+            Assessments assessments, ReportDocuments documents, Clock clock) {
         this.clock = clock;
         this.accountability = accountability;
         this.plans = plans;
         this.assessments = assessments;
-        this.templates = templates;
+        this.documents = documents;
     }
 
     @GetMapping("/trajectories/{id}/reports")
@@ -74,10 +73,23 @@ class AccountabilityController {
     String report(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long reportId,
             Model model) {
         var report = accountability.report(user, id, reportId);
-        model.addAttribute("report", report);
         model.addAttribute("reportForm", ReportForm.of(report));
-        model.addAttribute("assessmentLinks", assessments.states(reportId));
+        return page(report, id, model);
+    }
+
+    /** The report page: the report, its assessment links, how it can go to the commissioner and how it went. */
+    private String page(nl.jobcoachmonitor.plan.AccountabilityReport report, long id, Model model) {
+        model.addAttribute("report", report);
+        model.addAttribute("assessmentLinks", assessments.states(report.id()));
         model.addAttribute("zone", clock.getZone());
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("reportEmail", accountability.reportEmail(id).orElse(null));
+        if (report.sending() != null && report.sending().mailId() != null) {
+            model.addAttribute("sentMailState", accountability.mailState(report.sending().mailId()).orElse(null));
+        }
+        if (!model.containsAttribute("signOffForm")) {
+            model.addAttribute("signOffForm", SignOffForm.empty());
+        }
         return "plan/report";
     }
 
@@ -87,8 +99,7 @@ class AccountabilityController {
             RedirectAttributes redirect) {
         plans.coachOnly(user, id);
         if (result.hasErrors()) {
-            model.addAttribute("report", accountability.report(user, id, reportId));
-            return "plan/report";
+            return page(accountability.report(user, id, reportId), id, model);
         }
         accountability.save(user, id, reportId, form);
         redirect.addFlashAttribute("reportSaved", "report.acc.saved");
@@ -97,9 +108,30 @@ class AccountabilityController {
 
     @PostMapping("/trajectories/{id}/reports/{reportId}/sign")
     String sign(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long reportId,
+            @ModelAttribute("signOffForm") SignOffForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
-        accountability.signOff(user, id, reportId);
-        redirect.addFlashAttribute("reportSaved", "report.acc.signedOff");
+        plans.coachOnly(user, id);
+        // All that is missing at once; the rules themselves are checked where the report is signed.
+        if (!Boolean.TRUE.equals(form.confirmed())) {
+            result.rejectValue("confirmed", "report.acc.confirmRequired");
+        }
+        if (form.how() == null) {
+            result.rejectValue("how", "report.acc.howRequired");
+        }
+        try {
+            if (!result.hasErrors()) {
+                accountability.signOff(user, id, reportId, form);
+            }
+        } catch (DomainRuleViolation e) {
+            result.rejectValue(e.field(), e.messageKey());
+        }
+        if (result.hasErrors()) {
+            var report = accountability.report(user, id, reportId);
+            model.addAttribute("reportForm", ReportForm.of(report));
+            return page(report, id, model);
+        }
+        redirect.addFlashAttribute("reportSaved", SignOffForm.MAIL.equals(form.how()) ? "report.acc.signedOffMailed"
+                : "report.acc.signedOff");
         return "redirect:/trajectories/" + id + "/reports/" + reportId;
     }
 
@@ -123,14 +155,10 @@ class AccountabilityController {
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @PathVariable long reportId, Locale locale) {
         var report = accountability.report(user, id, reportId);
-        var context = new Context(locale);
-        context.setVariable("report", report);
-        String html = templates.process("plan/report-print", context);
-        byte[] pdf = ReportPdf.of(html, "about:blank");
+        byte[] pdf = documents.pdf(report, locale);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("verantwoording-" + report.periodFrom() + "-v" + report.versionNo() + ".pdf")
-                        .build().toString())
+                        .filename(report.fileName()).build().toString())
                 .body(pdf);
     }
 }

@@ -1,6 +1,13 @@
 package nl.jobcoachmonitor.plan.web;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.plan.GrantRule;
 import nl.jobcoachmonitor.plan.GrantRules;
 import nl.jobcoachmonitor.plan.ReportTemplate;
 import nl.jobcoachmonitor.shared.NotFoundException;
@@ -15,24 +22,31 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator sets the rules of each commissioner's grant. No case content here. */
+/**
+ * The administrator sets the rules of each commissioner's grant, as a new version from a date: earlier periods and
+ * signed reports keep the version they were made under. No case content here.
+ */
 @Controller
 class GrantRuleController {
 
     private final GrantRules rules;
     private final OrganisationManagement organisations;
+    private final Clock clock;
 
-    GrantRuleController(GrantRules rules, OrganisationManagement organisations) {
+    GrantRuleController(GrantRules rules, OrganisationManagement organisations, Clock clock) {
         this.rules = rules;
         this.organisations = organisations;
+        this.clock = clock;
     }
 
     @GetMapping("/admin/commissioners/{id}/grant")
     String form(@PathVariable long id, Model model) {
         model.addAttribute("commissioner", organisations.commissioner(id)
                 .orElseThrow(() -> new NotFoundException("commissioner", id)));
-        model.addAttribute("grantForm", rules.of(id).map(GrantRuleForm::of).orElseGet(GrantRuleForm::empty));
-        model.addAttribute("templates", ReportTemplate.values());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("grantForm", rules.of(id).map(r -> GrantRuleForm.of(r, today))
+                .orElseGet(() -> GrantRuleForm.empty(today)));
+        addChoices(id, model);
         return "plan/grant-rule";
     }
 
@@ -42,11 +56,20 @@ class GrantRuleController {
         var commissioner = organisations.commissioner(id).orElseThrow(() -> new NotFoundException("commissioner", id));
         if (result.hasErrors()) {
             model.addAttribute("commissioner", commissioner);
-            model.addAttribute("templates", ReportTemplate.values());
+            addChoices(id, model);
             return "plan/grant-rule";
         }
-        rules.save(form.toRule(id));
+        rules.save(form.toRule(id, LocalDate.now(clock)));
         redirect.addFlashAttribute("grantSaved", commissioner.name());
         return "redirect:/admin/commissioners/" + id + "/grant";
+    }
+
+    /** The templates to choose from and the versions so far, newest first. */
+    private void addChoices(long id, Model model) {
+        model.addAttribute("templates", ReportTemplate.values());
+        List<GrantRule> versions = new ArrayList<>(rules.history(id).map(h -> h.versions()).orElse(List.of()));
+        Collections.reverse(versions);
+        model.addAttribute("versions", versions);
+        model.addAttribute("fromTheBeginning", GrantRule.FROM_THE_BEGINNING);
     }
 }

@@ -39,6 +39,16 @@ class PlanController {
         return page(user, id, model, GoalForm.empty(LocalDate.now(clock)), null);
     }
 
+    /**
+     * Hours against the grant alone: the trajectory page asks for it again when a contact has been logged (htmx event
+     * {@code contact-logged}), so the figures, the bar and the warning update in place like the month's hours.
+     */
+    @GetMapping("/trajectories/{id}/grant")
+    String grant(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, Model model) {
+        model.addAttribute("plan", plans.section(user, id));
+        return "plan/section :: grantOnly";
+    }
+
     @PostMapping("/trajectories/{id}/goals")
     String addGoal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
             @Validated @ModelAttribute("goalForm") GoalForm form, BindingResult result, Model model,
