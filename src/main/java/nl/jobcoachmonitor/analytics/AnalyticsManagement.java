@@ -382,6 +382,11 @@ public class AnalyticsManagement {
      */
     static final double MAX_LINEAR_INTERVAL_WIDTH = 7;
 
+    /** Whether an odds ratio with this standard error (of its log) has too wide an interval to mean anything. */
+    static boolean tooWide(double standardError) {
+        return Math.exp(2 * Distributions.Z_975 * standardError) > MAX_INTERVAL_RATIO;
+    }
+
     private static Associations associations(List<Row> rows, long[] keys) {
         var models = AssociationModels.of(rows);
         List<Association> associations = new ArrayList<>();
@@ -477,7 +482,7 @@ public class AnalyticsManagement {
         }
         double se = coefficient.standardError();
         double half = Distributions.Z_975 * se;
-        if (Math.exp(2 * half) > MAX_INTERVAL_RATIO) {
+        if (tooWide(se)) {
             return new Association(predictor, outcome, measure, false, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, published, true, "report.reading.tooWide", method(fit), true);
         }
