@@ -22,8 +22,8 @@ import nl.jobcoachmonitor.analytics.LogisticFit.Status;
  * <p>As R's {@code glm.fit}: the predictors centred and scaled ({@link Design}), Newton-Raphson (Fisher scoring, the
  * same for the logit link) from the intercept-only fit, step halving when the (penalised) deviance does not improve
  * or is not finite, and convergence judged on the deviance's relative change, {@code |D − D_old| / (|D| + 0.1) <
- * 1e-10} (glm: 1e-8), followed by one more full step so that the estimates are the maximum to about the square of the
- * last step. That converges in a handful of iterations also for 134,171 observations of a predictor with a long tail,
+ * 1e-10} (glm: 1e-8), followed by Newton steps until a step moves no coefficient more than 1e-10 of its standard
+ * error (usually one more), so that the estimates are the maximum also when the deviance is large. That converges in a handful of iterations also for 134,171 observations of a predictor with a long tail,
  * where the old test on each coefficient's relative step ran into the rounding noise of the sums and hit 100
  * iterations (bench/README.md, "Convergence at scale").
  *
@@ -39,11 +39,20 @@ public final class LogisticRegression {
     static final int MAX_ITERATIONS = 100;
     /** Converged when the deviance changes by less than this, relative: {@code |ΔD| / (|D| + 0.1)}. */
     static final double EPSILON = 1e-10;
-    /** Firth's scoring converges linearly: converged when no coefficient moves more than this in standard errors. */
-    static final double FIRTH_STEP = 1e-10;
+    /**
+     * Converged when no coefficient moves more than this many standard errors: Firth's scoring (it converges
+     * linearly), and the last steps of maximum likelihood after the deviance criterion.
+     */
+    static final double SMALL_STEP = 1e-10;
     /** Fitted probabilities this close to 0 or 1 at the maximum-likelihood estimates mean separation. */
     static final double BOUNDARY = 1e-8;
     private static final int MAX_HALVINGS = 30;
+    /**
+     * A step is halved when the (penalised) log-likelihood gets worse by more than this, relative. Near the maximum
+     * a Newton step improves it by less than its rounding noise (about 2e-13 relative for 134,171 observations), so
+     * a stricter test halved good steps at random and the iterations stalled short of the maximum.
+     */
+    static final double HALVING_TOLERANCE = 1e-10;
 
     private LogisticRegression() {
     }
@@ -143,11 +152,16 @@ public final class LogisticRegression {
                                     / (2 * Math.abs(next.logLikelihood) + 0.1) < EPSILON;
                     current = next;
                 }
-                if (converged && method == Method.MAXIMUM_LIKELIHOOD) {
-                    Point polished = halved(current); // one more step: the estimates to about its square
-                    if (polished != null) {
-                        current = polished;
+                // Newton steps from there until the step is below 1e-10 standard errors (usually one): with a large
+                // deviance its relative change stops at an absolute change that still moves a small coefficient
+                for (int polish = 0; converged && method == Method.MAXIMUM_LIKELIHOOD && polish < 5
+                        && !smallStep(current); polish++) {
+                    Point polished = halved(current);
+                    if (polished == null) {
+                        break;
                     }
+                    current = polished;
+                    iteration++;
                 }
                 if (converged && !(method == Method.MAXIMUM_LIKELIHOOD && atBoundary(current.beta))) {
                     return estimated(current, iteration);
@@ -165,18 +179,19 @@ public final class LogisticRegression {
             double fraction = 1;
             Point next = point(plus(from.beta, from.step, fraction));
             for (int halving = 0; halving < MAX_HALVINGS
-                    && !(next.objective >= from.objective - 1e-13 * Math.abs(from.objective)); halving++) {
+                    && !(next.objective >= from.objective - HALVING_TOLERANCE * (Math.abs(from.objective) + 1));
+                    halving++) {
                 fraction /= 2;
                 next = point(plus(from.beta, from.step, fraction));
             }
             return Double.isFinite(next.objective) ? next : null;
         }
 
-        /** Whether the step from this point moves no coefficient more than {@link #FIRTH_STEP} standard errors. */
+        /** Whether the step from this point moves no coefficient more than {@link #SMALL_STEP} standard errors. */
         private boolean smallStep(Point point) {
             var covariance = point.solver.getInverse();
             for (int j = 0; j < p; j++) {
-                if (Math.abs(point.step[j]) > FIRTH_STEP * Math.sqrt(covariance.getEntry(j, j))) {
+                if (Math.abs(point.step[j]) > SMALL_STEP * Math.sqrt(covariance.getEntry(j, j))) {
                     return false;
                 }
             }
@@ -206,11 +221,17 @@ public final class LogisticRegression {
             double[] eta = new double[n];
             double[] weight = new double[n];
             double logLikelihood = 0;
+            double compensation = 0;
             double[][] information = new double[p][p];
             for (int i = 0; i < n; i++) {
                 eta[i] = d.eta(beta, i);
                 // y·η − log(1 + e^η), written to stay finite for large |η|
-                logLikelihood += d.y[i] * eta[i] - (Math.max(eta[i], 0) + Math.log1p(Math.exp(-Math.abs(eta[i]))));
+                double term = d.y[i] * eta[i] - (Math.max(eta[i], 0) + Math.log1p(Math.exp(-Math.abs(eta[i]))));
+                // Kahan summation: the log-likelihood of 100,000 observations keeps its last digits
+                double corrected = term - compensation;
+                double sum = logLikelihood + corrected;
+                compensation = (sum - logLikelihood) - corrected;
+                logLikelihood = sum;
                 double e = Math.exp(-Math.abs(eta[i]));
                 weight[i] = e / ((1 + e) * (1 + e)); // μ(1 − μ) without cancellation
                 double[] row = d.x[i];

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +33,20 @@ final class ModelReference {
 
     /** A data set's columns by name; an empty cell is missing ({@code NaN}). */
     static Map<String, double[]> data(String file) {
-        List<String> lines = lines(FOLDER + file);
+        return columns(lines(FOLDER + file));
+    }
+
+    /** A gzipped CSV file's columns, as {@link #data}. */
+    static Map<String, double[]> file(Path path) {
+        try (var in = new GZIPInputStream(Files.newInputStream(path))) {
+            return columns(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank()).toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, double[]> columns(List<String> lines) {
         String[] header = lines.get(0).replace("\"", "").split(",");
         var columns = new LinkedHashMap<String, double[]>();
         for (int c = 0; c < header.length; c++) {

@@ -104,4 +104,13 @@ class ModelReferenceTests {
         assertMatchesR("large.ml", fit);
         assertThat(fit.iterations()).isLessThanOrEqualTo((int) expected("large.ml.iterations") + 2);
     }
+
+    @Test
+    void theBenchmarksOverallReportFitsRetentionOnIntensityAsRDoes() {
+        // 134,171 complete cases, intensity 0 for most with a tail: the old fit gave up after 100 iterations
+        var bench = data("bench-intensity.csv.gz");
+        var fit = LogisticRegression.fit(bench.get("retained"), Predictor.of("intensity", bench.get("intensity")));
+        assertMatchesR("bench.ml", fit);
+        assertThat(fit.iterations()).isLessThanOrEqualTo((int) expected("bench.ml.iterations") + 2);
+    }
 }
