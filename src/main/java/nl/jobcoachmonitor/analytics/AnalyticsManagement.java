@@ -91,8 +91,8 @@ public class AnalyticsManagement {
             all = all.plus(keys[i]);
         }
         Cell trajectories = CellKeyPerturbation.publishedCount(rows.size(), all);
-        if (!trajectories.shown()) {
-            // under 10 persons nothing at all is shown: one message instead of a page of suppressed rows
+        if (!CellKeyPerturbation.publishable(rows.size(), all)) {
+            // under 10 persons (none included) nothing at all is shown: one message instead of suppressed rows
             return StudyReport.refused(filter, "report.tooFewPersons");
         }
         CellKey coaches = CellKey.EMPTY;

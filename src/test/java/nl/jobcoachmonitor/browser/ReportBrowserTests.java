@@ -70,9 +70,9 @@ class ReportBrowserTests extends BrowserTest {
 
         // a selection of a few persons: one message, no tables of suppressed rows
         page.navigate("/report?from=2000-01&to=2000-01");
-        assertThat(page.getByRole(AriaRole.STATUS).filter(new com.microsoft.playwright.Locator.FilterOptions()
-                .setHasText("minder dan 10 trajecten")).count()).isEqualTo(1);
-        assertThat(page.locator("#results table").count()).isZero();
         assertAccessible(page, "report-too-few");
+        assertThat(page.locator("#results [role=status]").allTextContents()).as(page.content())
+                .anyMatch(text -> text.contains("minder dan 10 trajecten"));
+        assertThat(page.locator("#results table").count()).isZero();
     }
 }
