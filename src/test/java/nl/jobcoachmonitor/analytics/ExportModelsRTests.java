@@ -8,11 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,6 +21,7 @@ import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.analytics.ReportQuery.Row;
 import nl.jobcoachmonitor.analytics.ReportQuery.Scope;
+import nl.jobcoachmonitor.export.RScriptTests;
 import nl.jobcoachmonitor.trajectory.ConsentManagement;
 
 import org.junit.jupiter.api.Test;
@@ -55,18 +54,9 @@ class ExportModelsRTests {
 
     @TempDir Path folder;
 
-    static boolean rscriptInstalled() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            if (Files.isExecutable(Paths.get(dir, "Rscript"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     @Test
     void rOnTheDemoExportReproducesTheReportsCrudeAndAdjustedModels() throws Exception {
-        assumeTrue(rscriptInstalled(), "Rscript is not installed");
+        assumeTrue(RScriptTests.rscriptInstalled(), "Rscript is not installed");
         long organisation = jdbc.sql("select organisation_id from app_user where username = 'manager'")
                 .query(Long.class).single();
         Files.write(folder.resolve("wide.csv"), exportOf(organisation));
