@@ -13,7 +13,9 @@ import nl.jobcoachmonitor.analytics.CellKeyPerturbation.Bounds;
 import nl.jobcoachmonitor.analytics.CellKeyPerturbation.CellKey;
 import nl.jobcoachmonitor.analytics.ReportQuery.Row;
 import nl.jobcoachmonitor.analytics.ReportQuery.Scope;
+import nl.jobcoachmonitor.analytics.StudyReport.AdjustedModel;
 import nl.jobcoachmonitor.analytics.StudyReport.Association;
+import nl.jobcoachmonitor.analytics.StudyReport.SummaryLine;
 import nl.jobcoachmonitor.analytics.StudyReport.Kind;
 import nl.jobcoachmonitor.analytics.StudyReport.Measure;
 import nl.jobcoachmonitor.analytics.StudyReport.MonthRow;
@@ -88,15 +90,53 @@ public class AnalyticsManagement {
             keys[i] = recordKeys.trajectory(rows.get(i).trajectoryId());
             all = all.plus(keys[i]);
         }
+        Cell trajectories = CellKeyPerturbation.publishedCount(rows.size(), all);
+        if (!CellKeyPerturbation.publishable(rows.size(), all)) {
+            // under 10 persons (none included) nothing at all is shown: one message instead of suppressed rows
+            return StudyReport.refused(filter, "report.tooFewPersons");
+        }
         CellKey coaches = CellKey.EMPTY;
         var coachIds = rows.stream().map(Row::coachId).distinct().toList();
         for (long coach : coachIds) {
             coaches = coaches.plus(recordKeys.coach(coach));
         }
-        return new StudyReport(filter, null, CellKeyPerturbation.publishedCount(rows.size(), all),
-                CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table(rows, keys),
+        var table = table(rows, keys);
+        var associations = associations(rows, keys);
+        return new StudyReport(filter, null, trajectories,
+                CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table,
                 workValues(query.workValues(scope, filter, WORK_VALUES)), months(rows, keys, query.months(scope,
-                        filter)), associations(rows, keys));
+                        filter)), associations.associations(), associations.models(),
+                summary(table, associations.associations()));
+    }
+
+    /**
+     * The plain-language summary for managers and commissioners, from the published figures only: retention,
+     * positive development and the coach's grade against the study, then per outcome what goes with it after
+     * adjustment for the other characteristics (or that there are too few data to say).
+     */
+    private static List<SummaryLine> summary(List<Measure> table, List<Association> associations) {
+        List<SummaryLine> lines = new ArrayList<>();
+        for (Measure m : table) {
+            if (m.shown() && List.of("report.row.retained", "report.row.positiveDevelopment", "report.row.coachValue")
+                    .contains(m.key())) {
+                lines.add(SummaryLine.figure("report.summary." + m.key().substring("report.row.".length()),
+                        m.value(), m.study()));
+            }
+        }
+        for (String outcome : List.of("retained", "positiveDevelopment", AssociationModels.CAPABILITY_SET)) {
+            var adjusted = associations.stream().filter(a -> a.outcome().equals(outcome) && a.adjusted()).toList();
+            var clear = adjusted.stream().filter(a -> a.shown() && !a.reading().equals("report.reading.none"))
+                    .toList();
+            if (adjusted.stream().noneMatch(Association::shown)) {
+                lines.add(SummaryLine.about("report.summary.tooFew", null, outcome));
+            } else if (clear.isEmpty()) {
+                lines.add(SummaryLine.about("report.summary.none", null, outcome));
+            } else {
+                clear.forEach(a -> lines.add(SummaryLine.about(a.reading().equals("report.reading.positive")
+                        ? "report.summary.positive" : "report.summary.negative", a.predictor(), outcome)));
+            }
+        }
+        return lines;
     }
 
     /**
@@ -328,73 +368,157 @@ public class AnalyticsManagement {
 
     // ---- associations ----
 
-    private record Variable(String key, Function<Row, Double> value, Bounds bounds) {
+    /**
+     * An odds ratio's interval whose upper bound is more than this many times its lower bound says nothing: shown as
+     * "too few data to say" instead of a number, for crude, adjusted and Firth alike. The ratio of the bounds is
+     * {@code exp(2 · 1.96 · SE)}, so the rule is {@code SE > ln(100) / 3.92 ≈ 1.17}, whatever the estimate.
+     */
+    static final double MAX_INTERVAL_RATIO = 100;
+
+    /**
+     * A capability-set coefficient (points per unit of the predictor) whose interval is wider than the whole scale
+     * (0–7) says nothing either.
+     */
+    static final double MAX_LINEAR_INTERVAL_WIDTH = 7;
+
+    /** Whether an odds ratio with this standard error (of its log) has too wide an interval to mean anything. */
+    static boolean tooWide(double standardError) {
+        return Math.exp(2 * Distributions.Z_975 * standardError) > MAX_INTERVAL_RATIO;
     }
 
-    private static final List<Variable> PREDICTORS = List.of(
-            new Variable("intensity", Row::hoursFirst, HOURS_PER_MONTH),
-            new Variable("jobFit", r -> number(r.jobFit()), GRADE),
-            new Variable("rapport", r -> r.rapport() == null ? null : r.rapport().doubleValue(), FIVE_POINT),
-            new Variable("fitWishes", r -> r.fitWishes() == null ? null : r.fitWishes().doubleValue(), FIVE_POINT));
-
-    private static List<Association> associations(List<Row> rows, long[] keys) {
+    private static Associations associations(List<Row> rows, long[] keys) {
+        var models = AssociationModels.of(rows);
         List<Association> associations = new ArrayList<>();
-        for (Variable predictor : PREDICTORS) {
-            associations.add(logistic(predictor, "retained", rows, keys, Row::retained));
-            associations.add(logistic(predictor, "positiveDevelopment", rows, keys, Row::positiveDevelopment));
-            associations.add(correlation(predictor, rows, keys));
+        List<AdjustedModel> adjustedModels = new ArrayList<>();
+        for (String outcome : AssociationModels.OUTCOMES) {
+            for (String predictor : AssociationModels.PREDICTORS) {
+                var cases = Cases.of(models, keys, outcome, List.of(predictor));
+                associations.add(cases.publishable() ? oddsRatio(predictor, outcome, "oddsRatio",
+                        models.crude(outcome, predictor), cases, "association." + predictor + "." + outcome)
+                        : notShown(predictor, outcome, "oddsRatio"));
+            }
+            var cases = Cases.of(models, keys, outcome, AssociationModels.PREDICTORS);
+            LogisticFit fit = cases.publishable() ? models.adjusted(outcome) : null;
+            adjustedModels.add(fit == null ? AdjustedModel.notShown(outcome)
+                    : new AdjustedModel(outcome, true, cases.publishedN(), cases.publishedEvents(), method(fit)));
+            for (String predictor : AssociationModels.PREDICTORS) {
+                associations.add(fit == null ? notShown(predictor, outcome, "adjustedOddsRatio")
+                        : oddsRatio(predictor, outcome, "adjustedOddsRatio", fit, cases,
+                                "adjusted." + predictor + "." + outcome));
+            }
         }
-        return associations;
+        String capability = AssociationModels.CAPABILITY_SET;
+        for (String predictor : AssociationModels.PREDICTORS) {
+            var cases = Cases.of(models, keys, capability, List.of(predictor));
+            associations.add(cases.publishable() ? correlation(predictor, models.crudeCorrelation(predictor), cases)
+                    : notShown(predictor, capability, "correlation"));
+        }
+        var cases = Cases.of(models, keys, capability, AssociationModels.PREDICTORS);
+        LinearFit linear = cases.publishable() ? models.adjustedCapabilitySet() : null;
+        adjustedModels.add(linear == null ? AdjustedModel.notShown(capability)
+                : new AdjustedModel(capability, true, cases.publishedN(), -1, "ols"));
+        for (String predictor : AssociationModels.PREDICTORS) {
+            associations.add(linear == null ? notShown(predictor, capability, "adjustedCoefficient")
+                    : coefficient(predictor, linear, cases));
+        }
+        return new Associations(associations, adjustedModels);
+    }
+
+    private record Associations(List<Association> associations, List<AdjustedModel> models) {
+    }
+
+    /** The complete cases of a model: how many, how many with the outcome, and their cell keys. */
+    private record Cases(int n, int events, CellKey key, CellKey eventKey) {
+
+        static Cases of(AssociationModels models, long[] keys, String outcome, List<String> predictors) {
+            double[] y = models.outcome(outcome);
+            int n = 0;
+            int events = 0;
+            CellKey key = CellKey.EMPTY;
+            CellKey eventKey = CellKey.EMPTY;
+            for (int i = 0; i < keys.length; i++) {
+                if (models.complete(i, outcome, predictors)) {
+                    n++;
+                    key = key.plus(keys[i]);
+                    if (y[i] == 1) {
+                        events++;
+                        eventKey = eventKey.plus(keys[i]);
+                    }
+                }
+            }
+            return new Cases(n, events, key, eventKey);
+        }
+
+        boolean publishable() {
+            return CellKeyPerturbation.publishable(n, key);
+        }
+
+        int publishedN() {
+            return CellKeyPerturbation.count(n, key);
+        }
+
+        int publishedEvents() {
+            return CellKeyPerturbation.count(events, eventKey);
+        }
+    }
+
+    private static String method(LogisticFit fit) {
+        return fit.method() == LogisticFit.Method.FIRTH ? "firth" : "ml";
     }
 
     /**
-     * The odds ratio on the protected basis: {@code β' = β + D · SE(β)}, {@code OR = exp(β')}, the interval {@code
-     * exp(β' ± 1.96 · SE)} and p from {@code β' / SE}; OR and bounds to two decimals, p to three; n perturbed.
+     * An odds ratio on the protected basis: {@code β' = β + D · SE(β)}, {@code OR = exp(β')}, the interval {@code
+     * exp(β' ± 1.96 · SE)} and p from {@code β' / SE}; OR and bounds to two decimals, p to three; n perturbed. Too wide
+     * an interval ({@link #MAX_INTERVAL_RATIO}) is not shown as a number.
      */
-    private static Association logistic(Variable predictor, String outcome, List<Row> rows, long[] keys,
-            Function<Row, Boolean> value) {
-        // The complete cases in one pass, each value read once (the report has up to 200,000 rows).
-        double[] y = new double[rows.size()];
-        double[] x = new double[rows.size()];
-        int n = 0;
-        int events = 0;
-        CellKey key = CellKey.EMPTY;
-        CellKey eventKey = CellKey.EMPTY;
-        for (int i = 0; i < keys.length; i++) {
-            Row row = rows.get(i);
-            Double p = predictor.value().apply(row);
-            Boolean o = value.apply(row);
-            if (p != null && o != null) {
-                y[n] = o ? 1 : 0;
-                x[n++] = predictor.bounds().clamp(p);
-                key = key.plus(keys[i]);
-                if (o) {
-                    events++;
-                    eventKey = eventKey.plus(keys[i]);
-                }
-            }
-        }
-        if (!CellKeyPerturbation.publishable(n, key)) {
-            return notShown(predictor.key(), outcome, "oddsRatio");
-        }
-        var fit = LogisticRegression.fit(Arrays.copyOf(y, n), Predictor.of(predictor.key(), Arrays.copyOf(x, n)));
-        var coefficient = fit.estimable() ? fit.coefficient(predictor.key()).orElse(null) : null;
-        int published = CellKeyPerturbation.count(n, key);
+    private static Association oddsRatio(String predictor, String outcome, String measure, LogisticFit fit,
+            Cases cases, String salt) {
+        var coefficient = fit.estimable() ? fit.coefficient(predictor).orElse(null) : null;
+        int published = cases.publishedN();
         if (coefficient == null || !Double.isFinite(coefficient.standardError())) {
-            return new Association(predictor.key(), outcome, "oddsRatio", false, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, published, true, "report.reading.notEstimable");
+            return new Association(predictor, outcome, measure, false, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, published, true, "report.reading.notEstimable", method(fit), false);
         }
         double se = coefficient.standardError();
-        double beta = CellKeyPerturbation.shift(coefficient.estimate(), se, key,
-                "association." + predictor.key() + "." + outcome);
+        double half = Distributions.Z_975 * se;
+        if (tooWide(se)) {
+            return new Association(predictor, outcome, measure, false, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, published, true, "report.reading.tooWide", method(fit), true);
+        }
+        double beta = CellKeyPerturbation.shift(coefficient.estimate(), se, cases.key(), salt);
         double p = Distributions.twoSidedNormal(beta / se);
-        int publishedEvents = CellKeyPerturbation.count(events, eventKey);
+        int publishedEvents = cases.publishedEvents();
         boolean small = published < SMALL_N || publishedEvents < SmallCellRule.MINIMUM_CELL_SIZE
                 || published - publishedEvents < SmallCellRule.MINIMUM_CELL_SIZE;
-        double half = Distributions.Z_975 * se;
-        return new Association(predictor.key(), outcome, "oddsRatio", true, round(Math.exp(beta), 2),
+        return new Association(predictor, outcome, measure, true, round(Math.exp(beta), 2),
                 round(Math.exp(beta - half), 2), round(Math.exp(beta + half), 2), round(p, 3), published, small,
-                reading(p, beta));
+                reading(p, beta), method(fit), false);
+    }
+
+    /**
+     * The adjusted coefficient of the capability set on the protected basis: {@code b' = b + D · SE(b)}, the interval
+     * {@code b' ± t(0.975, n − 5) · SE} and p from {@code b' / SE}; to two decimals, p to three.
+     */
+    private static Association coefficient(String predictor, LinearFit fit, Cases cases) {
+        String outcome = AssociationModels.CAPABILITY_SET;
+        var coefficient = fit.estimable() ? fit.coefficient(predictor).orElse(null) : null;
+        int published = cases.publishedN();
+        if (coefficient == null || !Double.isFinite(coefficient.standardError())) {
+            return new Association(predictor, outcome, "adjustedCoefficient", false, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, published, true, "report.reading.notEstimable", "ols", false);
+        }
+        double se = coefficient.standardError();
+        int df = fit.n() - fit.predictors() - 1;
+        double half = Distributions.t975(df) * se;
+        if (2 * half > MAX_LINEAR_INTERVAL_WIDTH) {
+            return new Association(predictor, outcome, "adjustedCoefficient", false, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, published, true, "report.reading.tooWide", "ols", true);
+        }
+        double b = CellKeyPerturbation.shift(coefficient.estimate(), se, cases.key(),
+                "adjusted." + predictor + "." + outcome);
+        double p = Distributions.twoSidedT(b / se, df);
+        return new Association(predictor, outcome, "adjustedCoefficient", true, round(b, 2), round(b - half, 2),
+                round(b + half, 2), round(p, 3), published, published < SMALL_N, reading(p, b), "ols", false);
     }
 
     /**
@@ -402,37 +526,21 @@ public class AnalyticsManagement {
      * tanh(z')}, the interval {@code tanh(z' ± 1.96 / √(n − 3))} and p from {@code z' · √(n − 3)}; r and bounds to two
      * decimals, p to three; n perturbed.
      */
-    private static Association correlation(Variable predictor, List<Row> rows, long[] keys) {
-        double[] x = new double[rows.size()];
-        double[] c = new double[rows.size()];
-        int n = 0;
-        CellKey key = CellKey.EMPTY;
-        for (int i = 0; i < keys.length; i++) {
-            Row row = rows.get(i);
-            Double p = predictor.value().apply(row);
-            if (p != null && row.capabilitySet() != null) {
-                x[n] = predictor.bounds().clamp(p);
-                c[n++] = CAPABILITY_SET.clamp(row.capabilitySet());
-                key = key.plus(keys[i]);
-            }
-        }
-        if (!CellKeyPerturbation.publishable(n, key)) {
-            return notShown(predictor.key(), "capabilitySet", "correlation");
-        }
-        var r = Correlation.pearson(Arrays.copyOf(x, n), Arrays.copyOf(c, n));
-        int published = CellKeyPerturbation.count(n, key);
+    private static Association correlation(String predictor, Correlation r, Cases cases) {
+        String outcome = AssociationModels.CAPABILITY_SET;
+        int published = cases.publishedN();
         if (!r.estimable()) {
-            return new Association(predictor.key(), "capabilitySet", "correlation", false, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN, published, true, "report.reading.notEstimable");
+            return new Association(predictor, outcome, "correlation", false, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, published, true, "report.reading.notEstimable", "pearson", false);
         }
-        double se = 1 / Math.sqrt(n - 3);
-        double z = CellKeyPerturbation.shift(atanh(Math.max(-0.999999, Math.min(0.999999, r.r()))), se, key,
-                "association." + predictor.key() + ".capabilitySet");
+        double se = 1 / Math.sqrt(r.n() - 3);
+        double z = CellKeyPerturbation.shift(atanh(Math.max(-0.999999, Math.min(0.999999, r.r()))), se, cases.key(),
+                "association." + predictor + "." + outcome);
         double p = Distributions.twoSidedNormal(z / se);
         double half = Distributions.Z_975 * se;
-        return new Association(predictor.key(), "capabilitySet", "correlation", true, round(Math.tanh(z), 2),
+        return new Association(predictor, outcome, "correlation", true, round(Math.tanh(z), 2),
                 round(Math.tanh(z - half), 2), round(Math.tanh(z + half), 2), round(p, 3), published,
-                published < SMALL_N, reading(p, z));
+                published < SMALL_N, reading(p, z), "pearson", false);
     }
 
     private static double atanh(double r) {
@@ -445,7 +553,7 @@ public class AnalyticsManagement {
 
     private static Association notShown(String predictor, String outcome, String measure) {
         return new Association(predictor, outcome, measure, false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
-                true, "report.reading.tooFew");
+                true, "report.reading.tooFew", null, false);
     }
 
     /** Positive, negative or no clear association, at the 5% level. */

@@ -19,6 +19,18 @@ public record Coefficient(String name, double estimate, double standardError, do
                 estimate - halfWidth, estimate + halfWidth);
     }
 
+    /**
+     * A coefficient of a linear model: {@code t = estimate / standardError}, p from the t distribution with the
+     * residual degrees of freedom and the interval {@code estimate ∓ t(0.975, df) · standardError} (R: {@code
+     * summary(lm(...))} and {@code confint}); {@code z} holds the t statistic.
+     */
+    static Coefficient ofT(String name, double estimate, double standardError, int degreesOfFreedom) {
+        double t = estimate / standardError;
+        double halfWidth = Distributions.t975(degreesOfFreedom) * standardError;
+        return new Coefficient(name, estimate, standardError, t, Distributions.twoSidedT(t, degreesOfFreedom),
+                estimate - halfWidth, estimate + halfWidth);
+    }
+
     /** The odds ratio for one unit more of the predictor (for the intercept: the odds when all predictors are 0). */
     public double oddsRatio() {
         return Math.exp(estimate);

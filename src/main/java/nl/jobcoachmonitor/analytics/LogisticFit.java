@@ -9,6 +9,7 @@ import java.util.Optional;
  * always show it.
  *
  * @param status whether and why not the model was estimated
+ * @param method maximum likelihood or Firth's penalised likelihood
  * @param n the observations used (complete cases)
  * @param events the observations with outcome 1
  * @param predictors the number of predictors, without the intercept
@@ -17,11 +18,18 @@ import java.util.Optional;
  * @param deviance minus twice the log-likelihood of the model ({@code NaN} unless estimated)
  * @param nullDeviance minus twice the log-likelihood of the intercept-only model ({@code NaN} unless estimated)
  */
-public record LogisticFit(Status status, int n, int events, int predictors, int iterations,
+public record LogisticFit(Status status, Method method, int n, int events, int predictors, int iterations,
         List<Coefficient> coefficients, double deviance, double nullDeviance) {
 
     /** Events per predictor under which estimates are unstable (Peduzzi et al., 1996). */
     public static final int MINIMUM_EVENTS_PER_PREDICTOR = 10;
+
+    /** How the coefficients were estimated; the intervals are Wald intervals for both. */
+    public enum Method {
+        MAXIMUM_LIKELIHOOD,
+        /** Firth's penalised likelihood (bias-reduced logistic regression; R: brglm2, type = "AS_mean"). */
+        FIRTH
+    }
 
     public enum Status {
         /** Converged to the maximum-likelihood estimates. */
@@ -43,8 +51,9 @@ public record LogisticFit(Status status, int n, int events, int predictors, int 
         coefficients = List.copyOf(coefficients);
     }
 
-    static LogisticFit notEstimable(Status status, int n, int events, int predictors, int iterations) {
-        return new LogisticFit(status, n, events, predictors, iterations, List.of(), Double.NaN, Double.NaN);
+    static LogisticFit notEstimable(Method method, Status status, int n, int events, int predictors,
+            int iterations) {
+        return new LogisticFit(status, method, n, events, predictors, iterations, List.of(), Double.NaN, Double.NaN);
     }
 
     public boolean estimable() {

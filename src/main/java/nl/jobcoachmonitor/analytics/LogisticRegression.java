@@ -1,8 +1,6 @@
 package nl.jobcoachmonitor.analytics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
@@ -10,34 +8,51 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.DecompositionSolver;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.apache.commons.math3.linear.SingularValueDecomposition;
 
+import nl.jobcoachmonitor.analytics.LogisticFit.Method;
 import nl.jobcoachmonitor.analytics.LogisticFit.Status;
 
 /**
- * Logistic regression of a 0/1 outcome on any number of predictors plus an intercept, by maximum likelihood:
- * Newton-Raphson (equivalently iteratively reweighted least squares) with step halving, standard errors from the
- * inverse Fisher information matrix at the estimates, Wald z, two-sided p-values and 95% intervals.
+ * Logistic regression of a 0/1 outcome on any number of predictors plus an intercept, by maximum likelihood or by
+ * Firth's penalised likelihood (bias-reduced; {@link #firth}). Standard errors from the inverse Fisher information at
+ * the estimates, Wald z, two-sided p-values and Wald 95% intervals, for both methods: that is what R's
+ * {@code confint.default} gives for {@code glm}, and what {@code brglm2}'s {@code confint} method for a
+ * {@code brglmFit} is (it calls {@code confint.default}); no profile (penalised) likelihood interval.
  *
- * <p>Observations with a missing value ({@code NaN}) in the outcome or any predictor are left out (complete cases,
- * as R's {@code na.omit}). A model that cannot be estimated (too few observations, no variation in the outcome,
- * collinear predictors, separation, no convergence) gives a {@link LogisticFit} saying so, never an exception.
+ * <p>As R's {@code glm.fit}: the predictors centred and scaled ({@link Design}), Newton-Raphson (Fisher scoring, the
+ * same for the logit link) from the intercept-only fit, step halving when the (penalised) deviance does not improve
+ * or is not finite, and convergence judged on the deviance's relative change, {@code |D − D_old| / (|D| + 0.1) <
+ * 1e-10} (glm: 1e-8), followed by Newton steps until a step moves no coefficient more than 1e-10 of its standard
+ * error (usually one more), so that the estimates are the maximum also when the deviance is large. That converges in a handful of iterations also for 134,171 observations of a predictor with a long tail,
+ * where the old test on each coefficient's relative step ran into the rounding noise of the sums and hit 100
+ * iterations (bench/README.md, "Convergence at scale").
  *
- * <p>Checked against R 4.2's {@code glm(am ~ hp + wt, family = binomial)} and {@code glm(vs ~ mpg + am, ...)} on
- * {@code mtcars} (estimates, standard errors, z, p, Wald intervals, odds ratios, deviances): they agree to about 1e-13
- * relative; {@code LogisticRegressionTests} require 1e-9.
+ * <p>Observations with a missing value ({@code NaN}) are left out (complete cases). A model that cannot be estimated
+ * (too few observations, no variation in the outcome, collinear predictors, separation, no convergence) gives a
+ * {@link LogisticFit} saying so, never an exception; Firth's method gives finite estimates under separation.
+ *
+ * <p>Checked against R 4.2's {@code glm} and {@code brglm2} 0.9 ({@code method = "brglmFit", type = "AS_mean"}),
+ * see {@code src/test/resources/analytics}.
  */
 public final class LogisticRegression {
 
     static final int MAX_ITERATIONS = 100;
-    /** Converged when no coefficient (on the scaled design) moves more than this, relative to its size. */
-    static final double TOLERANCE = 1e-10;
-    /** A design whose reciprocal condition number (columns scaled) is below this is treated as collinear. */
-    static final double MIN_RECIPROCAL_CONDITION = 1e-7;
-    /** Fitted probabilities this close to 0 or 1 after non-convergence mean separation. */
+    /** Converged when the deviance changes by less than this, relative: {@code |ΔD| / (|D| + 0.1)}. */
+    static final double EPSILON = 1e-10;
+    /**
+     * Converged when no coefficient moves more than this many standard errors: Firth's scoring (it converges
+     * linearly), and the last steps of maximum likelihood after the deviance criterion.
+     */
+    static final double SMALL_STEP = 1e-10;
+    /** Fitted probabilities this close to 0 or 1 at the maximum-likelihood estimates mean separation. */
     static final double BOUNDARY = 1e-8;
     private static final int MAX_HALVINGS = 30;
+    /**
+     * A step is halved when the (penalised) log-likelihood gets worse by more than this, relative. Near the maximum
+     * a Newton step improves it by less than its rounding noise (about 2e-13 relative for 134,171 observations), so
+     * a stricter test halved good steps at random and the iterations stalled short of the maximum.
+     */
+    static final double HALVING_TOLERANCE = 1e-10;
 
     private LogisticRegression() {
     }
@@ -47,7 +62,7 @@ public final class LogisticRegression {
     }
 
     /**
-     * Fits {@code logit P(outcome = 1) = intercept + Σ coefficient · predictor}.
+     * Fits {@code logit P(outcome = 1) = intercept + Σ coefficient · predictor} by maximum likelihood.
      *
      * @param outcome 0 or 1 per observation, {@code NaN} when missing
      * @param predictors each with one value per observation
@@ -55,188 +70,175 @@ public final class LogisticRegression {
      *         programming errors, not properties of the data
      */
     public static LogisticFit fit(double[] outcome, List<Predictor> predictors) {
-        validate(outcome, predictors);
-        int p = predictors.size() + 1;
-        int[] complete = completeCases(outcome, predictors);
-        int n = complete.length;
-        double[] y = new double[n];
-        double[][] x = new double[n][p];
-        int events = 0;
-        for (int i = 0; i < n; i++) {
-            int row = complete[i];
-            y[i] = outcome[row];
-            events += (int) y[i];
-            x[i][0] = 1;
-            for (int j = 1; j < p; j++) {
-                x[i][j] = predictors.get(j - 1).value(row);
-            }
-        }
-        int predictorCount = p - 1;
-        if (n <= p) {
-            return LogisticFit.notEstimable(Status.TOO_FEW_OBSERVATIONS, n, events, predictorCount, 0);
-        }
-        if (events == 0 || events == n) {
-            return LogisticFit.notEstimable(Status.NO_VARIATION_IN_OUTCOME, n, events, predictorCount, 0);
-        }
-        double[] scale = scaleColumns(x);
-        if (scale == null || reciprocalCondition(x) < MIN_RECIPROCAL_CONDITION) {
-            return LogisticFit.notEstimable(Status.COLLINEAR_PREDICTORS, n, events, predictorCount, 0);
-        }
-        return new Newton(x, y).run(names(predictors), scale, events);
+        return fit(outcome, predictors, Method.MAXIMUM_LIKELIHOOD);
     }
 
-    private static void validate(double[] outcome, List<Predictor> predictors) {
-        var names = new HashSet<String>();
-        for (Predictor predictor : predictors) {
-            if (!names.add(predictor.name())) {
-                throw new IllegalArgumentException("Predictor named twice: " + predictor.name());
-            }
-            if (predictor.size() != outcome.length) {
-                throw new IllegalArgumentException("Predictor " + predictor.name() + " has " + predictor.size()
-                        + " values for " + outcome.length + " outcomes");
-            }
-            for (int i = 0; i < predictor.size(); i++) {
-                if (Double.isInfinite(predictor.value(i))) {
-                    throw new IllegalArgumentException("Predictor " + predictor.name() + " has an infinite value");
-                }
-            }
-        }
+    public static LogisticFit firth(double[] outcome, Predictor... predictors) {
+        return firth(outcome, List.of(predictors));
+    }
+
+    /**
+     * Fits the same model by Firth's penalised likelihood, {@code l(β) + ½ log det I(β)}: the bias-reduced estimates
+     * that R's {@code brglm2} gives with {@code type = "AS_mean"} (for the logit link the mean bias-reducing adjusted
+     * score is Firth's modified score {@code Xᵀ(y − μ + h(½ − μ))}, {@code h} the hat values). Finite under
+     * separation, and less biased when there are few events per predictor.
+     */
+    public static LogisticFit firth(double[] outcome, List<Predictor> predictors) {
+        return fit(outcome, predictors, Method.FIRTH);
+    }
+
+    private static LogisticFit fit(double[] outcome, List<Predictor> predictors, Method method) {
         for (double value : outcome) {
             if (!(value == 0 || value == 1 || Values.missing(value))) {
                 throw new IllegalArgumentException("An outcome must be 0, 1 or NaN (missing), not " + value);
             }
         }
-    }
-
-    /** The observations with no value missing, in order (a plain loop: it runs once per observation). */
-    private static int[] completeCases(double[] outcome, List<Predictor> predictors) {
-        int[] rows = new int[outcome.length];
-        int n = 0;
-        for (int i = 0; i < outcome.length; i++) {
-            boolean complete = !Values.missing(outcome[i]);
-            for (int j = 0; complete && j < predictors.size(); j++) {
-                complete = !Values.missing(predictors.get(j).value(i));
-            }
-            if (complete) {
-                rows[n++] = i;
-            }
+        Design design = Design.of(outcome, predictors);
+        int events = 0;
+        for (double v : design.y) {
+            events += (int) v;
         }
-        return Arrays.copyOf(rows, n);
-    }
-
-    private static List<String> names(List<Predictor> predictors) {
-        var names = new ArrayList<String>();
-        names.add(Coefficient.INTERCEPT);
-        predictors.forEach(p -> names.add(p.name()));
-        return names;
-    }
-
-    /**
-     * Divides each column by its root mean square, in place, so that the tolerances mean the same whatever the
-     * units; returns the scales, or {@code null} when a column is all zero.
-     */
-    private static double[] scaleColumns(double[][] x) {
-        int p = x[0].length;
-        double[] scale = new double[p];
-        for (int j = 0; j < p; j++) {
-            double sumOfSquares = 0;
-            for (double[] row : x) {
-                sumOfSquares += row[j] * row[j];
-            }
-            scale[j] = Math.sqrt(sumOfSquares / x.length);
-            if (scale[j] == 0) {
-                return null;
-            }
-            for (double[] row : x) {
-                row[j] /= scale[j];
-            }
+        int n = design.n;
+        int predictorCount = design.p - 1;
+        if (n <= design.p) {
+            return LogisticFit.notEstimable(method, Status.TOO_FEW_OBSERVATIONS, n, events, predictorCount, 0);
         }
-        return scale;
+        if (events == 0 || events == n) {
+            return LogisticFit.notEstimable(method, Status.NO_VARIATION_IN_OUTCOME, n, events, predictorCount, 0);
+        }
+        if (design.collinear()) {
+            return LogisticFit.notEstimable(method, Status.COLLINEAR_PREDICTORS, n, events, predictorCount, 0);
+        }
+        return new Scoring(design, method, events).run();
     }
 
-    private static double reciprocalCondition(double[][] x) {
-        double[] singularValues = new SingularValueDecomposition(new Array2DRowRealMatrix(x, false))
-                .getSingularValues();
-        return singularValues[singularValues.length - 1] / singularValues[0];
-    }
+    /** Newton-Raphson (Fisher scoring) on the centred and scaled design. */
+    private static final class Scoring {
 
-    /** Newton-Raphson on the scaled design. */
-    private static final class Newton {
-
-        private final double[][] x;
-        private final double[] y;
-        private final int n;
+        private final Design d;
+        private final Method method;
+        private final int events;
         private final int p;
 
-        Newton(double[][] x, double[] y) {
-            this.x = x;
-            this.y = y;
-            this.n = y.length;
-            this.p = x[0].length;
+        Scoring(Design design, Method method, int events) {
+            this.d = design;
+            this.method = method;
+            this.events = events;
+            this.p = design.p;
         }
 
-        LogisticFit run(List<String> names, double[] scale, int events) {
+        /** The state at one point: its (penalised) log-likelihood, the information's solver and the step from it. */
+        private record Point(double[] beta, double logLikelihood, double objective, DecompositionSolver solver,
+                double[] step) {
+        }
+
+        LogisticFit run() {
             double[] beta = new double[p];
-            double mean = (double) events / n;
+            double mean = (double) events / d.n;
             beta[0] = Math.log(mean / (1 - mean));
-            double logLikelihood = logLikelihood(beta);
             int iteration = 0;
             boolean converged = false;
+            Point current = null;
             try {
+                current = point(beta);
                 while (!converged && iteration < MAX_ITERATIONS) {
                     iteration++;
-                    double[] step = solver(beta).solve(new ArrayRealVector(score(beta), false)).toArray();
-                    double[] next = plus(beta, step, 1);
-                    double nextLogLikelihood = logLikelihood(next);
-                    double fraction = 1;
-                    for (int halving = 0; halving < MAX_HALVINGS
-                            && !(nextLogLikelihood >= logLikelihood - 1e-12 * Math.abs(logLikelihood)); halving++) {
-                        fraction /= 2;
-                        next = plus(beta, step, fraction);
-                        nextLogLikelihood = logLikelihood(next);
-                    }
-                    if (!Double.isFinite(nextLogLikelihood)) {
+                    Point next = halved(current);
+                    if (next == null) {
                         break;
                     }
-                    converged = true; // judged on the full Newton step: only small near the maximum
-                    for (int j = 0; j < p; j++) {
-                        converged &= Math.abs(step[j]) <= TOLERANCE * Math.max(1, Math.abs(next[j]));
-                    }
-                    beta = next;
-                    logLikelihood = nextLogLikelihood;
+                    converged = method == Method.FIRTH ? smallStep(current)
+                            : 2 * Math.abs(next.logLikelihood - current.logLikelihood)
+                                    / (2 * Math.abs(next.logLikelihood) + 0.1) < EPSILON;
+                    current = next;
                 }
-                if (converged) {
-                    return estimated(names, scale, events, iteration, beta, logLikelihood);
+                // Newton steps from there until the step is below 1e-10 standard errors (usually one): with a large
+                // deviance its relative change stops at an absolute change that still moves a small coefficient
+                for (int polish = 0; converged && method == Method.MAXIMUM_LIKELIHOOD && polish < 5
+                        && !smallStep(current); polish++) {
+                    Point polished = halved(current);
+                    if (polished == null) {
+                        break;
+                    }
+                    current = polished;
+                    iteration++;
+                }
+                if (converged && !(method == Method.MAXIMUM_LIKELIHOOD && atBoundary(current.beta))) {
+                    return estimated(current, iteration);
                 }
             } catch (MathIllegalArgumentException singularInformation) {
                 // the information matrix lost rank on the way: the weights of some observations vanished
             }
-            Status status = atBoundary(beta) ? Status.SEPARATION : Status.DID_NOT_CONVERGE;
-            return LogisticFit.notEstimable(status, n, events, p - 1, iteration);
+            Status status = current != null && method == Method.MAXIMUM_LIKELIHOOD && atBoundary(current.beta)
+                    ? Status.SEPARATION : Status.DID_NOT_CONVERGE;
+            return LogisticFit.notEstimable(method, status, d.n, events, p - 1, iteration);
         }
 
-        private LogisticFit estimated(List<String> names, double[] scale, int events, int iterations, double[] beta,
-                double logLikelihood) {
-            RealMatrix covariance = solver(beta).getInverse();
+        /** The full step from a point, halved until the objective does not get worse; null when it stays infinite. */
+        private Point halved(Point from) {
+            double fraction = 1;
+            Point next = point(plus(from.beta, from.step, fraction));
+            for (int halving = 0; halving < MAX_HALVINGS
+                    && !(next.objective >= from.objective - HALVING_TOLERANCE * (Math.abs(from.objective) + 1));
+                    halving++) {
+                fraction /= 2;
+                next = point(plus(from.beta, from.step, fraction));
+            }
+            return Double.isFinite(next.objective) ? next : null;
+        }
+
+        /** Whether the step from this point moves no coefficient more than {@link #SMALL_STEP} standard errors. */
+        private boolean smallStep(Point point) {
+            var covariance = point.solver.getInverse();
+            for (int j = 0; j < p; j++) {
+                if (Math.abs(point.step[j]) > SMALL_STEP * Math.sqrt(covariance.getEntry(j, j))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private LogisticFit estimated(Point point, int iterations) {
+            var estimates = d.original(point.beta, point.solver.getInverse());
             var coefficients = new ArrayList<Coefficient>();
             for (int j = 0; j < p; j++) {
-                double standardError = Math.sqrt(covariance.getEntry(j, j)) / scale[j];
-                coefficients.add(Coefficient.of(names.get(j), beta[j] / scale[j], standardError));
+                coefficients.add(Coefficient.of(d.names.get(j), estimates.estimates()[j],
+                        estimates.standardErrors()[j]));
             }
-            double mean = (double) events / n;
-            double nullDeviance = -2 * (events * Math.log(mean) + (n - events) * Math.log(1 - mean));
-            return new LogisticFit(Status.ESTIMATED, n, events, p - 1, iterations, coefficients, -2 * logLikelihood,
-                    nullDeviance);
+            double mean = (double) events / d.n;
+            double nullDeviance = -2 * (events * Math.log(mean) + (d.n - events) * Math.log(1 - mean));
+            return new LogisticFit(Status.ESTIMATED, method, d.n, events, p - 1, iterations, coefficients,
+                    -2 * point.logLikelihood, nullDeviance);
         }
 
-        /** Cholesky of the Fisher information {@code X'WX}, {@code W = diag(μ(1 − μ))}. */
-        private DecompositionSolver solver(double[] beta) {
+        /**
+         * One pass over the observations at {@code beta}: the log-likelihood, the Fisher information {@code X'WX}
+         * ({@code W = diag(μ(1 − μ))}) and its Cholesky solver, the score {@code X'(y − μ)} (for Firth plus
+         * {@code X'h(½ − μ)}) and the step {@code I⁻¹ · score}.
+         */
+        private Point point(double[] beta) {
+            int n = d.n;
+            double[] eta = new double[n];
+            double[] weight = new double[n];
+            double logLikelihood = 0;
+            double compensation = 0;
             double[][] information = new double[p][p];
             for (int i = 0; i < n; i++) {
-                double weight = weight(eta(beta, i));
+                eta[i] = d.eta(beta, i);
+                // y·η − log(1 + e^η), written to stay finite for large |η|
+                double term = d.y[i] * eta[i] - (Math.max(eta[i], 0) + Math.log1p(Math.exp(-Math.abs(eta[i]))));
+                // Kahan summation: the log-likelihood of 100,000 observations keeps its last digits
+                double corrected = term - compensation;
+                double sum = logLikelihood + corrected;
+                compensation = (sum - logLikelihood) - corrected;
+                logLikelihood = sum;
+                double e = Math.exp(-Math.abs(eta[i]));
+                weight[i] = e / ((1 + e) * (1 + e)); // μ(1 − μ) without cancellation
+                double[] row = d.x[i];
                 for (int j = 0; j < p; j++) {
+                    double wx = weight[i] * row[j];
                     for (int k = 0; k <= j; k++) {
-                        information[j][k] += weight * x[i][j] * x[i][k];
+                        information[j][k] += wx * row[k];
                     }
                 }
             }
@@ -245,37 +247,45 @@ public final class LogisticRegression {
                     information[k][j] = information[j][k];
                 }
             }
-            return new CholeskyDecomposition(new Array2DRowRealMatrix(information, false),
-                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0).getSolver();
-        }
-
-        /** The gradient of the log-likelihood, {@code X'(y − μ)}. */
-        private double[] score(double[] beta) {
+            if (!Double.isFinite(logLikelihood)) {
+                return new Point(beta, logLikelihood, Double.NEGATIVE_INFINITY, null, null);
+            }
+            var cholesky = new CholeskyDecomposition(new Array2DRowRealMatrix(information, false),
+                    CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0);
+            DecompositionSolver solver = cholesky.getSolver();
+            double objective = logLikelihood;
+            double[][] inverse = method == Method.FIRTH ? solver.getInverse().getData() : null;
+            if (method == Method.FIRTH) {
+                objective += 0.5 * Math.log(cholesky.getDeterminant());
+            }
             double[] score = new double[p];
             for (int i = 0; i < n; i++) {
-                double eta = eta(beta, i);
                 // y − μ without cancellation: 1 − μ(η) = μ(−η), so it stays non-zero under separation
-                double residual = y[i] == 1 ? probability(-eta) : -probability(eta);
+                double residual = d.y[i] == 1 ? probability(-eta[i]) : -probability(eta[i]);
+                double[] row = d.x[i];
+                if (inverse != null) {
+                    double hat = 0;
+                    for (int j = 0; j < p; j++) {
+                        double sum = 0;
+                        for (int k = 0; k < p; k++) {
+                            sum += inverse[j][k] * row[k];
+                        }
+                        hat += row[j] * sum;
+                    }
+                    hat *= weight[i];
+                    residual += hat * (0.5 - probability(eta[i]));
+                }
                 for (int j = 0; j < p; j++) {
-                    score[j] += residual * x[i][j];
+                    score[j] += residual * row[j];
                 }
             }
-            return score;
-        }
-
-        private double logLikelihood(double[] beta) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                double eta = eta(beta, i);
-                // y·η − log(1 + e^η), written to stay finite for large |η|
-                sum += y[i] * eta - (Math.max(eta, 0) + Math.log1p(Math.exp(-Math.abs(eta))));
-            }
-            return sum;
+            double[] step = solver.solve(new ArrayRealVector(score, false)).toArray();
+            return new Point(beta, logLikelihood, objective, solver, step);
         }
 
         private boolean atBoundary(double[] beta) {
-            for (int i = 0; i < n; i++) {
-                double probability = probability(eta(beta, i));
+            for (int i = 0; i < d.n; i++) {
+                double probability = probability(d.eta(beta, i));
                 if (!(probability > BOUNDARY && probability < 1 - BOUNDARY)) {
                     return true;
                 }
@@ -283,22 +293,8 @@ public final class LogisticRegression {
             return false;
         }
 
-        private double eta(double[] beta, int i) {
-            double eta = 0;
-            for (int j = 0; j < p; j++) {
-                eta += x[i][j] * beta[j];
-            }
-            return eta;
-        }
-
         private static double probability(double eta) {
             return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
-        }
-
-        /** μ(1 − μ), computed without cancellation. */
-        private static double weight(double eta) {
-            double e = Math.exp(-Math.abs(eta));
-            return e / ((1 + e) * (1 + e));
         }
 
         private static double[] plus(double[] beta, double[] step, double fraction) {

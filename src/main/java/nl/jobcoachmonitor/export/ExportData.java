@@ -1,7 +1,6 @@
 package nl.jobcoachmonitor.export;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
@@ -178,9 +177,15 @@ class ExportData {
         }
     }
 
+    /**
+     * Hours per month exactly as the study report computes them (analytics' {@code ReportQuery}): only once at least
+     * a month of the period has passed, and at full precision (the shortest decimal that reads back as the same
+     * double), so that R on the export reproduces the report's models to the last digit. Rounded to 2 decimals, as
+     * before, the intensity odds ratios differed from the report's (ExportModelsRTests).
+     */
     private static String perMonth(BigDecimal hours, BigDecimal months) {
-        return hours == null || months == null || months.signum() == 0 ? ""
-                : hours.divide(months, 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        return hours == null || months == null || months.compareTo(BigDecimal.ONE) < 0 ? ""
+                : number(hours.doubleValue() / months.doubleValue());
     }
 
     private static String bool(Boolean value) {

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * and labels compared with the CSV files. Skipped only when Rscript is not installed (CI installs r-base-core).
  */
 @IntegrationTest
-class RScriptTests {
+public class RScriptTests {
 
     @Autowired MockMvc mvc;
     @Autowired TestData data;
@@ -32,7 +32,8 @@ class RScriptTests {
 
     @TempDir Path folder;
 
-    static boolean rscriptInstalled() {
+    /** Whether Rscript is on the PATH (the tests that run R are skipped without it). */
+    public static boolean rscriptInstalled() {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin");
         for (String dir : path.split(java.io.File.pathSeparator)) {
             if (Files.isExecutable(Paths.get(dir, "Rscript"))) {
