@@ -85,9 +85,34 @@ final class OwnDataExport {
                 m.put("note", c.note());
                 return m;
             }).toList());
+            tr.put("goals", t.goals().stream().map(g -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("description", g.description());
+                m.put("status", coded("goalStatus", g.status()));
+                m.put("reviewOn", g.reviewOn());
+                return m;
+            }).toList());
+            tr.put("reportsAsSent", t.reports());
+            tr.put("consents", t.consents().stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("purpose", coded("consent.purpose", c.purpose()));
+                m.put("given", c.given());
+                m.put("decidedOn", c.decidedOn());
+                m.put("textVersion", c.textVersion());
+                return m;
+            }).toList());
             trajectories.add(tr);
         }
         out.put("trajectories", trajectories);
+        out.put("corrections", data.corrections().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", c.correctedAt().toOffsetDateTime().toString());
+            m.put("subject", c.subject().name());
+            m.put("field", c.field());
+            m.put("old", c.oldValue());
+            m.put("new", c.newValue());
+            return m;
+        }).toList());
         out.put("questionnaires", answers.stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trajectoryId", r.trajectoryId());
