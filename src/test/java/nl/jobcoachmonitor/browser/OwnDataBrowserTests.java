@@ -82,8 +82,8 @@ class OwnDataBrowserTests extends BrowserTest {
             assertThat(employee.getByText("Afspraken over pauzes <script>alert(1)</script>")).isVisible();
             employee.getByText("Vragenlijst T0, ingevuld op", new Page.GetByTextOptions()).click();
             assertThat(employee.getByText("Heb je op dit moment betaald werk?")).isVisible();
-            var accesses = employee.locator("#accesses + p + .table-wrap table");
-            assertThat(accesses.getByText("Jobcoach, ").first()).isVisible();
+            var accesses = employee.locator(".access-lines");
+            assertThat(accesses.getByText("Een jobcoach van ").first()).isVisible();
             assertAccessible(employee, "own-data");
             assertFitsThePhone(employee);
 
