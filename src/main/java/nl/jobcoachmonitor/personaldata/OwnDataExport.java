@@ -180,6 +180,27 @@ final class OwnDataExport {
                         String.join(", ", c.themes().stream().map(th -> code("theme", th)).toList())),
                         c.note()));
             }
+            for (var g : t.goals()) {
+                out.append(Csv.line(part, String.valueOf(g.reviewOn()), label("owndata.goals"),
+                        join(g.description(), code("goalStatus", g.status()))));
+            }
+            for (var r : t.reports()) {
+                out.append(Csv.line(part, r.sentAt().toLocalDate().toString(), label("owndata.reports"),
+                        join(r.commissioner(), r.periodFrom() + " – " + r.lastDay(), "v" + r.versionNo(),
+                                number(java.math.BigDecimal.valueOf(r.minutesTotal(), 0)
+                                        .divide(java.math.BigDecimal.valueOf(60), 1, java.math.RoundingMode.HALF_UP)),
+                                r.summary())));
+            }
+            for (var c : t.consents()) {
+                out.append(Csv.line(part, String.valueOf(c.decidedOn()), label("owndata.consents"),
+                        join(code("consent.purpose", c.purpose()),
+                                label(c.given() ? "consent.given" : "consent.withdrawn"), c.textVersion())));
+            }
+        }
+        for (var c : data.corrections()) {
+            out.append(Csv.line(label("owndata.corrections"), c.correctedAt().toLocalDate().toString(),
+                    label("correction.subject." + c.subject()) + ": " + label("correction.field." + c.field()),
+                    (c.oldValue() == null ? "" : c.oldValue()) + " → " + (c.newValue() == null ? "" : c.newValue())));
         }
         for (var r : answers) {
             String part = label("owndata.answers.part", r.wave());

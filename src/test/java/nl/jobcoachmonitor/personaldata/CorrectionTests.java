@@ -343,5 +343,10 @@ class CorrectionTests {
                 .as("without the employee's own views").doesNotContain("Mijn gegevens bekeken", "Jijzelf");
         assertThat(accesses.split("heeft je traject bekeken", -1).length - 1).as("one line per kind a day")
                 .isEqualTo(1);
+
+        String csv = phone.get("/own/data.csv").getResponse().getContentAsString();
+        assertThat(csv).as("the download too").contains("minder strees", "Verzonden samenvatting",
+                "Gebruik voor onderzoek; Ingetrokken", "corrie@exmaple.org → corrie@example.org")
+                .doesNotContain("Concept dat niet is verzonden");
     }
 }
