@@ -13,10 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import nl.jobcoachmonitor.coaching.ContactManagement;
+import nl.jobcoachmonitor.coaching.LogContactForm;
 import nl.jobcoachmonitor.identity.ApiTokens;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
+import nl.jobcoachmonitor.outcomes.CorrectionRequests;
 import nl.jobcoachmonitor.plan.AccountabilityManagement;
 import nl.jobcoachmonitor.plan.GoalForm;
 import nl.jobcoachmonitor.plan.PlanManagement;
@@ -133,6 +136,12 @@ class AccessMatrixTests {
         rule(Rule.CASE, "GET /trajectories/{id}/case-numbers", "POST /trajectories/{id}/case-numbers",
                 "GET /trajectories/{id}/grant");
         rule(Rule.ADMIN, "GET /admin/erasure", "POST /admin/erasure");
+        // corrections: scoped like the contacts (the coach's caseload, the manager's organisation)
+        rule(Rule.CASE, "GET /trajectories/{id}/employee", "POST /trajectories/{id}/employee",
+                "GET /trajectories/{id}/contacts/{contactId}/edit", "POST /trajectories/{id}/contacts/{contactId}",
+                "POST /trajectories/{id}/contacts/{contactId}/delete", "GET /trajectories/{id}/goals/{goalId}/edit",
+                "POST /trajectories/{id}/goals/{goalId}", "GET /trajectories/{id}/corrections",
+                "POST /trajectories/{id}/corrections/requests/{signalId}/handled");
         // assessment of the coaching by personal link (assess): the coach makes the links, the respondent answers
         rule(Rule.CASE_COACH, "POST /trajectories/{id}/reports/{reportId}/employee-assessment-link",
                 "POST /trajectories/{id}/reports/{reportId}/employer-assessment-link",
@@ -165,6 +174,8 @@ class AccessMatrixTests {
     @Autowired PlanManagement plans;
     @Autowired AccountabilityManagement accountability;
     @Autowired ApiTokens apiTokens;
+    @Autowired ContactManagement contacts;
+    @Autowired CorrectionRequests correctionRequests;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     /** Every route the application serves, as "METHOD pattern" (a route without a method counts as GET). */
@@ -209,6 +220,10 @@ class AccessMatrixTests {
         measurement.submit(coach, trajectory, wave, Respondent.COACH, Map.of("job_fit", 7, "rapport_coach", 4,
                 "employer_support", 3, "life_domains", List.of("none"), "care_providers", List.of("none"),
                 "care_conflict", "no", "expected_retention", 4, "hours_sufficient", "enough"));
+        // before the signal: logging a contact recomputes the indicators, which would resolve it
+        contacts.log(coach, trajectory, LogContactForm.empty(today));
+        long contact = jdbc.sql("select max(id) from contact where trajectory_id = :t").param("t", trajectory)
+                .query(Long.class).single();
         jdbc.sql("insert into signal (trajectory_id, kind, trigger_key, raised_on) values (:t, 'LOW_RAPPORT', "
                 + "'matrix', :d)").param("t", trajectory).param("d", today).update();
         long signal = jdbc.sql("select id from signal where trigger_key = 'matrix' and trajectory_id = :t")
@@ -221,6 +236,7 @@ class AccessMatrixTests {
                 + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
                 .update();
         long report = accountability.generate(coach, trajectory, today);
+        long correctionRequest = correctionRequests.request(data.employeeIdOf(trajectory), "Matrix");
         // A mail kept in the outbox with its link (demo mode), for the administrator's "open the link".
         jdbc.sql("""
                 insert into questionnaire_mail (wave_id, respondent, person_id, kind, address, language, subject, body,
@@ -245,7 +261,8 @@ class AccessMatrixTests {
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))
-                    .replace("{reportId}", String.valueOf(report));
+                    .replace("{reportId}", String.valueOf(report)).replace("{contactId}", String.valueOf(contact))
+                    .replace("{signalId}", String.valueOf(correctionRequest));
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 var call = request(HttpMethod.valueOf(method), path).header("X-Forwarded-For", "192.0.2.99");

@@ -28,14 +28,23 @@ public class AccessHistory {
         this.jdbc = jdbc;
     }
 
-    /** One access: when, what was done, what kind of data, and by whom (role and organisation, both null without a user). */
-    public record Access(Instant occurredAt, String action, String objectType, String role, String organisation) {
+    /**
+     * One access: when, what was done, what kind of data, by whom (role and organisation, both null without a user)
+     * and on whose behalf ({@code EMPLOYEE}: the person themself, by their own link).
+     */
+    public record Access(Instant occurredAt, String action, String objectType, String role, String organisation,
+            String onBehalfOf) {
+
+        /** The person's own look at their data, by their personal link. */
+        public boolean own() {
+            return role == null && "EMPLOYEE".equals(onBehalfOf);
+        }
     }
 
     /** The latest accesses to this person's data, newest first. */
     public List<Access> of(long personId) {
         return jdbc.sql("""
-                select a.occurred_at, a.action, a.object_type, a.role, coalesce(o.name, c.name)
+                select a.occurred_at, a.action, a.object_type, a.role, coalesce(o.name, c.name), a.on_behalf_of
                 from audit_event a
                 left join app_user u on u.username = a.username
                 left join organisation o on o.id = u.organisation_id
@@ -45,7 +54,7 @@ public class AccessHistory {
                 limit""" + " " + LIMIT)
                 .param("p", personId)
                 .query((rs, n) -> new Access(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5)))
+                        rs.getString(4), rs.getString(5), rs.getString(6)))
                 .list();
     }
 }

@@ -47,6 +47,12 @@ record Contact(@Id Long id, Long trajectoryId, LocalDate contactOn, int minutes,
                 loggedBy, now, null, rows, goalRows);
     }
 
+    /** This contact with the corrected facts of {@code corrected} (made by {@link #log}, so checked the same way). */
+    Contact correctedTo(Contact corrected) {
+        return new Contact(id, trajectoryId, corrected.contactOn, corrected.minutes, corrected.party, corrected.mode,
+                corrected.note, corrected.reason, loggedBy, loggedAt, version, corrected.themes, corrected.goals);
+    }
+
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
     }

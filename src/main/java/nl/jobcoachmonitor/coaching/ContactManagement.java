@@ -15,6 +15,9 @@ import java.util.stream.Collectors;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.ConflictException;
+import nl.jobcoachmonitor.shared.NotFoundException;
+import nl.jobcoachmonitor.trajectory.CorrectionLog;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryRef;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
@@ -22,6 +25,7 @@ import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import org.springframework.beans.factory.ObjectProvider;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +42,12 @@ public class ContactManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ObjectProvider<GoalChoices> goalChoices;
+    private final CorrectionLog corrections;
 
     ContactManagement(Contacts contacts, TrajectoryManagement trajectories, JdbcClient jdbc,
             PersonalDataAccess access, ApplicationEventPublisher events, Clock clock,
-            ObjectProvider<GoalChoices> goalChoices) {
+            ObjectProvider<GoalChoices> goalChoices, CorrectionLog corrections) {
+        this.corrections = corrections;
         this.goalChoices = goalChoices;
         this.contacts = contacts;
         this.trajectories = trajectories;
@@ -65,6 +71,100 @@ public class ContactManagement {
         events.publishEvent(new ContactLogged(contact.id(), trajectory.id(), contact.contactOn(), contact.minutes(),
                 contact.party(), contact.themeSet()));
         return entry(contact);
+    }
+
+    /** A contact of a trajectory the user sees, as the correction form starts. The read is logged. */
+    @Transactional(readOnly = true)
+    public EditContactForm editForm(CurrentUser user, long trajectoryId, long contactId) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        var c = contactOf(trajectory, contactId);
+        access.read("contact", c.id(), trajectory.employeeId());
+        return new EditContactForm(c.version(), c.contactOn(), c.minutes(), c.party(), c.mode(), c.themeSet(),
+                c.note(), c.reason(), c.goalIds());
+    }
+
+    /** The goals a contact can be linked to when corrected: the plan's active goals and those it is linked to. */
+    @Transactional(readOnly = true)
+    public List<GoalChoice> goalChoices(CurrentUser user, long trajectoryId) {
+        return goalChoices(trajectories.visible(user, trajectoryId).id());
+    }
+
+    /**
+     * Corrects a contact of a trajectory the user sees (coach: their caseload, manager: the organisation); each changed
+     * field goes to the correction history, and the indicators are recomputed ({@link ContactCorrected}).
+     * {@link ConflictException} when someone else changed the contact since the form was opened.
+     */
+    public void correct(CurrentUser user, long trajectoryId, long contactId, EditContactForm form) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        var before = contactOf(trajectory, contactId);
+        if (form.version() == null || !form.version().equals(before.version())) {
+            throw new ConflictException("contact", contactId);
+        }
+        Set<Long> goals = form.goals() == null ? Set.of() : form.goals();
+        var choices = goalChoices(trajectory.id());
+        var known = choices.stream().map(GoalChoice::id).collect(Collectors.toSet());
+        known.addAll(before.goalIds());
+        if (!known.containsAll(goals)) {
+            throw new DomainRuleViolation("goals", "contact.goals.unknown");
+        }
+        var after = before.correctedTo(Contact.log(trajectory.id(), trajectory.startedOn(), form.contactOn(),
+                form.minutes(), form.party(), form.mode(), form.themes(), form.note(), form.reason(), goals, user.id(),
+                LocalDate.now(clock), clock.instant()));
+        Map<Long, String> names = choices.stream().collect(Collectors.toMap(GoalChoice::id, GoalChoice::description));
+        var changes = new CorrectionLog.Changes().field("contactOn", before.contactOn(), after.contactOn())
+                .field("minutes", before.minutes(), after.minutes()).field("party", before.party(), after.party())
+                .field("mode", before.mode(), after.mode())
+                .field("themes", codes(before.themeSet()), codes(after.themeSet()))
+                .field("note", before.note(), after.note()).field("reason", before.reason(), after.reason())
+                .field("goals", goalNames(before.goalIds(), names), goalNames(after.goalIds(), names));
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            contacts.save(after);
+        } catch (OptimisticLockingFailureException e) {
+            throw new ConflictException("contact", contactId);
+        }
+        corrections.record(trajectory.employeeId(), trajectory.id(), CorrectionLog.Subject.CONTACT, contactId,
+                changes.list(), user.id());
+        access.changed("contact", contactId, trajectory.employeeId());
+        events.publishEvent(new ContactCorrected(contactId, trajectory.id()));
+    }
+
+    /**
+     * Deletes a contact logged by mistake, of a trajectory the user sees; the history keeps that it was there (date
+     * and minutes) and the indicators are recomputed ({@link ContactDeleted}).
+     */
+    public void delete(CurrentUser user, long trajectoryId, long contactId, Integer version) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        var contact = contactOf(trajectory, contactId);
+        if (version == null || !version.equals(contact.version())) {
+            throw new ConflictException("contact", contactId);
+        }
+        int deleted = jdbc.sql("delete from contact where id = :c and trajectory_id = :t and version = :v")
+                .param("c", contactId).param("t", trajectory.id()).param("v", version).update();
+        if (deleted == 0) {
+            throw new ConflictException("contact", contactId);
+        }
+        corrections.record(trajectory.employeeId(), trajectory.id(), CorrectionLog.Subject.CONTACT, contactId,
+                List.of(new CorrectionLog.Change(CorrectionLog.DELETED,
+                        contact.contactOn() + ", " + contact.minutes() + " min", null)), user.id());
+        access.deleted("contact", contactId, trajectory.employeeId());
+        events.publishEvent(new ContactDeleted(contactId, trajectory.id()));
+    }
+
+    /** A contact of the scoped trajectory; any other id is {@link NotFoundException}. */
+    private Contact contactOf(TrajectoryRef trajectory, long contactId) {
+        return contacts.findById(contactId).filter(c -> c.trajectoryId() == trajectory.id())
+                .orElseThrow(() -> new NotFoundException("contact", contactId));
+    }
+
+    private static String codes(Set<Theme> themes) {
+        return themes.stream().map(Theme::name).collect(Collectors.joining(","));
+    }
+
+    private static String goalNames(Set<Long> ids, Map<Long, String> names) {
+        return ids.stream().map(id -> names.getOrDefault(id, "#" + id)).collect(Collectors.joining("; "));
     }
 
     /** Everything the trajectory page shows about contacts, with the most recent contacts. The read is logged. */

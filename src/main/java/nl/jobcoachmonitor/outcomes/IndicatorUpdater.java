@@ -1,5 +1,7 @@
 package nl.jobcoachmonitor.outcomes;
 
+import nl.jobcoachmonitor.coaching.ContactCorrected;
+import nl.jobcoachmonitor.coaching.ContactDeleted;
 import nl.jobcoachmonitor.coaching.ContactLogged;
 import nl.jobcoachmonitor.measurement.QuestionnaireCompleted;
 import nl.jobcoachmonitor.trajectory.JobChanged;
@@ -42,6 +44,16 @@ class IndicatorUpdater {
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
     void on(ContactLogged event) {
+        store.update(event.trajectoryId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ContactCorrected event) {
+        store.update(event.trajectoryId());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
+    void on(ContactDeleted event) {
         store.update(event.trajectoryId());
     }
 

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpSession;
 
 import nl.jobcoachmonitor.audit.AccessHistory;
 import nl.jobcoachmonitor.identity.PersonalLinkGuard;
+import nl.jobcoachmonitor.outcomes.CorrectionRequests;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.context.MessageSource;
@@ -71,7 +72,7 @@ class OwnDataController {
     }
 
     @GetMapping("/own")
-    String page(HttpServletRequest request, HttpServletResponse response, Model model) {
+    String page(HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
         var employee = employeeOf(request);
         if (employee.isEmpty()) {
             return forget(request, response);
@@ -79,21 +80,12 @@ class OwnDataController {
         long id = employee.get();
         model.addAttribute("data", owndata.data(id));
         model.addAttribute("answers", owndata.answers(id));
-        model.addAttribute("accesses", view(owndata.accesses(id)));
+        model.addAttribute("accessDays", new AccessList(messages, locale, clock.getZone()).days(owndata.accesses(id)));
         model.addAttribute("zone", clock.getZone());
         if (!model.containsAttribute("correctionText")) {
             model.addAttribute("correctionText", "");
         }
         return "personaldata/own";
-    }
-
-    /** One access as the page shows it: the time in the application's zone. */
-    record AccessRow(java.time.ZonedDateTime at, String action, String objectType, String role, String organisation) {
-    }
-
-    private List<AccessRow> view(List<AccessHistory.Access> accesses) {
-        return accesses.stream().map(a -> new AccessRow(a.occurredAt().atZone(clock.getZone()), a.action(),
-                a.objectType(), a.role(), a.organisation())).toList();
     }
 
     @GetMapping(value = "/own/data.json")
@@ -130,21 +122,37 @@ class OwnDataController {
     }
 
     @PostMapping("/own/correction")
-    String requestCorrection(@RequestParam(required = false) String text, HttpServletRequest request,
+    String requestCorrection(@RequestParam(required = false) String text,
+            @RequestParam(required = false) String about, HttpServletRequest request,
             HttpServletResponse response, Model model, RedirectAttributes redirect) {
         var employee = employeeOf(request);
         if (employee.isEmpty()) {
             return forget(request, response);
         }
         try {
-            owndata.requestCorrection(employee.get(), text);
+            owndata.requestCorrection(employee.get(), text, about(about));
         } catch (DomainRuleViolation e) {
             redirect.addFlashAttribute("correctionError", e.messageKey());
+            redirect.addFlashAttribute("correctionAbout", about);
             redirect.addFlashAttribute("correctionText", text == null ? "" : text);
             return "redirect:/own#correction";
         }
         redirect.addFlashAttribute("correctionSent", true);
         return "redirect:/own#correction";
+    }
+
+    /** "CONTACT:12" as the form's choice has it; empty or "OTHER": about something else. */
+    private static CorrectionRequests.About about(String choice) {
+        if (choice == null || choice.isBlank() || "OTHER".equals(choice)) {
+            return null;
+        }
+        int colon = choice.indexOf(':');
+        try {
+            return new CorrectionRequests.About(choice.substring(0, Math.max(colon, 0)),
+                    Long.parseLong(choice.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            throw new DomainRuleViolation("about", "owndata.correction.about.unknown");
+        }
     }
 
     private Optional<Long> employeeOf(HttpServletRequest request) {

@@ -85,9 +85,34 @@ final class OwnDataExport {
                 m.put("note", c.note());
                 return m;
             }).toList());
+            tr.put("goals", t.goals().stream().map(g -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("description", g.description());
+                m.put("status", coded("goalStatus", g.status()));
+                m.put("reviewOn", g.reviewOn());
+                return m;
+            }).toList());
+            tr.put("reportsAsSent", t.reports());
+            tr.put("consents", t.consents().stream().map(c -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("purpose", coded("consent.purpose", c.purpose()));
+                m.put("given", c.given());
+                m.put("decidedOn", c.decidedOn());
+                m.put("textVersion", c.textVersion());
+                return m;
+            }).toList());
             trajectories.add(tr);
         }
         out.put("trajectories", trajectories);
+        out.put("corrections", data.corrections().stream().map(c -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("at", c.correctedAt().toOffsetDateTime().toString());
+            m.put("subject", c.subject().name());
+            m.put("field", c.field());
+            m.put("old", c.oldValue());
+            m.put("new", c.newValue());
+            return m;
+        }).toList());
         out.put("questionnaires", answers.stream().map(r -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trajectoryId", r.trajectoryId());
@@ -155,6 +180,27 @@ final class OwnDataExport {
                         String.join(", ", c.themes().stream().map(th -> code("theme", th)).toList())),
                         c.note()));
             }
+            for (var g : t.goals()) {
+                out.append(Csv.line(part, String.valueOf(g.reviewOn()), label("owndata.goals"),
+                        join(g.description(), code("goalStatus", g.status()))));
+            }
+            for (var r : t.reports()) {
+                out.append(Csv.line(part, r.sentAt().toLocalDate().toString(), label("owndata.reports"),
+                        join(r.commissioner(), r.periodFrom() + " – " + r.lastDay(), "v" + r.versionNo(),
+                                number(java.math.BigDecimal.valueOf(r.minutesTotal(), 0)
+                                        .divide(java.math.BigDecimal.valueOf(60), 1, java.math.RoundingMode.HALF_UP)),
+                                r.summary())));
+            }
+            for (var c : t.consents()) {
+                out.append(Csv.line(part, String.valueOf(c.decidedOn()), label("owndata.consents"),
+                        join(code("consent.purpose", c.purpose()),
+                                label(c.given() ? "consent.given" : "consent.withdrawn"), c.textVersion())));
+            }
+        }
+        for (var c : data.corrections()) {
+            out.append(Csv.line(label("owndata.corrections"), c.correctedAt().toLocalDate().toString(),
+                    label("correction.subject." + c.subject()) + ": " + label("correction.field." + c.field()),
+                    (c.oldValue() == null ? "" : c.oldValue()) + " → " + (c.newValue() == null ? "" : c.newValue())));
         }
         for (var r : answers) {
             String part = label("owndata.answers.part", r.wave());

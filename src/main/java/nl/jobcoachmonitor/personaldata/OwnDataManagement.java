@@ -102,7 +102,7 @@ class OwnDataManagement {
         return history.of(employeeId);
     }
 
-    long requestCorrection(long employeeId, String text) {
-        return corrections.request(employeeId, text);
+    long requestCorrection(long employeeId, String text, CorrectionRequests.About about) {
+        return corrections.request(employeeId, text, about);
     }
 }

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.jobcoachmonitor.trajectory.CorrectionLog;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,10 +22,12 @@ class OwnDataQuery {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final CorrectionLog corrections;
 
-    OwnDataQuery(JdbcClient jdbc, Clock clock) {
+    OwnDataQuery(JdbcClient jdbc, Clock clock, CorrectionLog corrections) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.corrections = corrections;
     }
 
     OwnData of(long employeeId) {
@@ -47,10 +51,52 @@ class OwnDataQuery {
                     return new OwnData.TrajectoryData(id, rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class), rs.getString(6),
                             rs.getString(7), rs.getString(8), rs.getString(9), job, phases(id), jobChanges(id),
-                            contacts(id));
+                            contacts(id), goals(id), reports(id), consents(id));
                 })
                 .list();
-        return new OwnData(person, trajectories, clock.instant());
+        return new OwnData(person, trajectories, corrections.ofEmployee(employeeId), clock.instant());
+    }
+
+    private List<OwnData.GoalData> goals(long trajectoryId) {
+        return jdbc.sql("select id, description, status, review_on from goal where trajectory_id = :t order by id")
+                .param("t", trajectoryId)
+                .query((rs, n) -> new OwnData.GoalData(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDate.class)))
+                .list();
+    }
+
+    /** The reports as sent: signed-off versions only (a draft was not sent), oldest period first. */
+    private List<OwnData.ReportData> reports(long trajectoryId) {
+        Map<Long, List<OwnData.ReportLine>> lines = new HashMap<>();
+        jdbc.sql("""
+                select l.report_id, l.kind, l.label, l.status, l.minutes from accountability_report_line l
+                join accountability_report r on r.id = l.report_id
+                where r.trajectory_id = :t and r.signed_at is not null order by l.report_id, l.position""")
+                .param("t", trajectoryId)
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OwnData.ReportLine(
+                            rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)));
+                });
+        return jdbc.sql("""
+                select id, period_from, period_to, version_no, commissioner_name, signed_at, hours_granted,
+                  minutes_total, contact_count, summary, employee_grade, employer_grade
+                from accountability_report where trajectory_id = :t and signed_at is not null
+                order by period_from, version_no""")
+                .param("t", trajectoryId)
+                .query((rs, n) -> new OwnData.ReportData(rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getInt(4), rs.getString(5),
+                        rs.getTimestamp(6).toInstant().atZone(clock.getZone()), rs.getBigDecimal(7), rs.getInt(8),
+                        rs.getInt(9), rs.getString(10), rs.getObject(11, Integer.class),
+                        rs.getObject(12, Integer.class), lines.getOrDefault(rs.getLong(1), List.of())))
+                .list();
+    }
+
+    private List<OwnData.ConsentData> consents(long trajectoryId) {
+        return jdbc.sql("select purpose, given, decided_on, text_version from consent where trajectory_id = :t "
+                + "order by decided_on, id").param("t", trajectoryId)
+                .query((rs, n) -> new OwnData.ConsentData(rs.getString(1), rs.getBoolean(2),
+                        rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
     }
 
     private List<OwnData.PhaseStep> phases(long trajectoryId) {
@@ -79,7 +125,7 @@ class OwnDataQuery {
                 });
         return jdbc.sql("select id, contact_on, minutes, party, mode, note from contact where trajectory_id = :t "
                 + "order by contact_on, id").param("t", trajectoryId)
-                .query((rs, n) -> new OwnData.ContactData(rs.getObject(2, LocalDate.class), rs.getInt(3),
+                .query((rs, n) -> new OwnData.ContactData(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getInt(3),
                         rs.getString(4), rs.getString(5), themes.getOrDefault(rs.getLong(1), List.of()),
                         rs.getString(6)))
                 .list();

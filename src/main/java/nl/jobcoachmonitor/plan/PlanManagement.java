@@ -11,8 +11,10 @@ import java.util.function.Function;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.shared.NotFoundException;
+import nl.jobcoachmonitor.trajectory.CorrectionLog;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryRef;
 
@@ -34,9 +36,11 @@ public class PlanManagement {
     private final JdbcClient jdbc;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final CorrectionLog corrections;
 
     PlanManagement(TrajectoryManagement trajectories, Goals goals, GrantRules rules, JdbcClient jdbc,
-            PersonalDataAccess access, Clock clock) {
+            PersonalDataAccess access, Clock clock, CorrectionLog corrections) {
+        this.corrections = corrections;
         this.trajectories = trajectories;
         this.goals = goals;
         this.rules = rules;
@@ -82,6 +86,46 @@ public class PlanManagement {
         }
         goals.review(trajectory.id(), goalId, form, user.id(), LocalDate.now(clock));
         access.changed("goal", goalId, trajectory.employeeId());
+    }
+
+    /** A goal's wording as its correction form starts, for a trajectory the user sees. The read is logged. */
+    @Transactional(readOnly = true)
+    public CorrectGoalForm goalForm(CurrentUser user, long trajectoryId, long goalId) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        var form = goalOf(trajectory, goalId);
+        access.read("goal", goalId, trajectory.employeeId());
+        return form;
+    }
+
+    /**
+     * Corrects a goal's wording, for a trajectory the user sees (coach: their caseload, manager: the organisation);
+     * old and new wording go to the correction history. {@link ConflictException} when the goal changed since the
+     * form was opened (another correction or a review).
+     */
+    public void correctGoal(CurrentUser user, long trajectoryId, long goalId, CorrectGoalForm form) {
+        TrajectoryRef trajectory = trajectories.visible(user, trajectoryId);
+        var before = goalOf(trajectory, goalId);
+        String description = form.description().strip();
+        if (description.equals(before.description())) {
+            return;
+        }
+        int updated = jdbc.sql("update goal set description = :d, version = version + 1 "
+                + "where id = :g and trajectory_id = :t and version = :v").param("d", description).param("g", goalId)
+                .param("t", trajectory.id()).param("v", form.version()).update();
+        if (updated == 0) {
+            throw new ConflictException("goal", goalId);
+        }
+        corrections.record(trajectory.employeeId(), trajectory.id(), CorrectionLog.Subject.GOAL, goalId,
+                new CorrectionLog.Changes().field("description", before.description(), description).list(),
+                user.id());
+        access.changed("goal", goalId, trajectory.employeeId());
+    }
+
+    private CorrectGoalForm goalOf(TrajectoryRef trajectory, long goalId) {
+        return jdbc.sql("select version, description from goal where id = :g and trajectory_id = :t")
+                .param("g", goalId).param("t", trajectory.id())
+                .query((rs, n) -> new CorrectGoalForm(rs.getInt(1), rs.getString(2))).optional()
+                .orElseThrow(() -> new NotFoundException("goal", goalId));
     }
 
     /** Hours against grants per coach and per commissioner, for the manager's team page. No individual is shown. */

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * date) and their jobs (job titles, notes on job changes). What the statistics need stays: the trajectories with their
  * phases, dates, employer, contract hours and type, and a birth date that gives the same age in whole years at the
  * start of coaching in the latest trajectory (day and month are not kept), so the age band of the study report is unchanged.
+ * The old and new values in the correction history of the person ({@link CorrectionLog}) are erased too.
  */
 @Component
 public class EmployeeErasure {
@@ -82,6 +83,9 @@ public class EmployeeErasure {
             jdbc.sql("update job_change set job_title = null, note = null where trajectory_id in (:t)")
                     .param("t", ids).update();
         }
+        // the correction history keeps who corrected what and when, not the values
+        jdbc.sql("update correction set old_value = null, new_value = null where employee_id = :e")
+                .param("e", subject.employeeId()).update();
         // The study report takes the age at the start of coaching on the job (the indicators' read model); without one,
         // the start of the trajectory.
         var latestStart = jdbc.sql("""

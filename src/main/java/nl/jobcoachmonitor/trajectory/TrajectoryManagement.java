@@ -43,10 +43,12 @@ public class TrajectoryManagement {
     private final Clock clock;
     private final CoachingStarts coachingStarts;
     private final JdbcClient jdbc;
+    private final CorrectionLog corrections;
 
     TrajectoryManagement(Trajectories trajectories, Employees employees, IdentityManagement identity,
             OrganisationManagement organisations, PersonalDataAccess access, ApplicationEventPublisher events,
-            Clock clock, CoachingStarts coachingStarts, JdbcClient jdbc) {
+            Clock clock, CoachingStarts coachingStarts, JdbcClient jdbc, CorrectionLog corrections) {
+        this.corrections = corrections;
         this.coachingStarts = coachingStarts;
         this.jdbc = jdbc;
         this.trajectories = trajectories;
@@ -229,6 +231,48 @@ public class TrajectoryManagement {
                 + "group by coach_id").param("o", user.organisationId())
                 .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The employee's details as the correction form starts, for a trajectory the user sees. The read is logged. */
+    @Transactional(readOnly = true)
+    public CorrectEmployeeForm employeeForm(CurrentUser user, long trajectoryId) {
+        var e = correctable(user, trajectoryId);
+        access.read("employee", e.id(), e.id());
+        return new CorrectEmployeeForm(e.version(), e.firstName(), e.lastName(), e.email(), e.phone());
+    }
+
+    /**
+     * Corrects the employee's name, e-mail or phone from a trajectory the user sees (coach: their caseload, manager:
+     * the organisation); each changed field goes to the correction history. {@link ConflictException} when someone
+     * else changed the details since the form was opened.
+     */
+    public void correctEmployee(CurrentUser user, long trajectoryId, CorrectEmployeeForm form) {
+        var e = correctable(user, trajectoryId);
+        if (form.version() == null || !form.version().equals(e.version())) {
+            throw new ConflictException("employee", e.id());
+        }
+        var corrected = new Employee(e.id(), e.organisationId(), form.firstName().strip(), form.lastName().strip(),
+                e.birthDate(), blankToNull(form.email()), blankToNull(form.phone()), e.version());
+        var changes = new CorrectionLog.Changes().field("firstName", e.firstName(), corrected.firstName())
+                .field("lastName", e.lastName(), corrected.lastName()).field("email", e.email(), corrected.email())
+                .field("phone", e.phone(), corrected.phone());
+        if (changes.isEmpty()) {
+            return;
+        }
+        try {
+            employees.save(corrected);
+        } catch (OptimisticLockingFailureException x) {
+            throw new ConflictException("employee", e.id());
+        }
+        corrections.record(e.id(), trajectoryId, CorrectionLog.Subject.EMPLOYEE, e.id(), changes.list(), user.id());
+        access.changed("employee", e.id(), e.id());
+    }
+
+    /** The employee of a trajectory the user sees, unless their data were erased (then there is nothing to correct). */
+    private Employee correctable(CurrentUser user, long trajectoryId) {
+        var t = load(user, trajectoryId);
+        return employees.findById(t.getEmployeeId()).filter(e -> !EmployeeErasure.ERASED.equals(e.lastName()))
+                .orElseThrow(() -> new NotFoundException("employee", t.getEmployeeId()));
     }
 
     private Trajectory load(CurrentUser user, long id) {

@@ -15,8 +15,12 @@ import java.util.TreeSet;
 
 import nl.jobcoachmonitor.IntegrationTest;
 import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.coaching.ContactManagement;
+import nl.jobcoachmonitor.coaching.LogContactForm;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.plan.AccountabilityManagement;
+import nl.jobcoachmonitor.plan.GoalForm;
+import nl.jobcoachmonitor.plan.PlanManagement;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.measurement.MeasurementManagement;
 import nl.jobcoachmonitor.measurement.Respondent;
@@ -61,6 +65,8 @@ class AuditCompletenessTests {
     @Autowired UserDetailsService users;
     @Autowired PersonalDataAccess access;
     @Autowired AccountabilityManagement accountability;
+    @Autowired ContactManagement contacts;
+    @Autowired PlanManagement plans;
     @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers;
 
     private long trajectory;
@@ -276,11 +282,18 @@ class AuditCompletenessTests {
                 + "where not exists (select 1 from grant_rule where commissioner_id = :c)").param("c", commissioner)
                 .update();
         long report = accountability.generate(coach, trajectory, LocalDate.now());
+        // a contact and a goal, for the correction forms
+        contacts.log(coach, trajectory, LogContactForm.empty(LocalDate.now()));
+        long contact = jdbc.sql("select max(id) from contact where trajectory_id = :t").param("t", trajectory)
+                .query(Long.class).single();
+        long goal = plans.addGoal(coach, trajectory, new GoalForm("Doel", java.util.Set.of(), true, false,
+                LocalDate.now().plusMonths(1)));
         before = lastId();
         List<String> unlogged = new ArrayList<>();
         for (String pattern : routes) {
             String path = pattern.replace("{id}", String.valueOf(trajectory)).replace("{waveId}", String.valueOf(wave))
-                    .replace("{respondent}", "coach").replace("{reportId}", String.valueOf(report));
+                    .replace("{respondent}", "coach").replace("{reportId}", String.valueOf(report))
+                    .replace("{contactId}", String.valueOf(contact)).replace("{goalId}", String.valueOf(goal));
             // the reassignment form is the manager's; everything else the coach's
             String user = pattern.equals("/trajectories/{id}/coach") ? "manager" : COACH;
             before = lastId();

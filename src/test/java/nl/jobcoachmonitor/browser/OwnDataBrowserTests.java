@@ -86,8 +86,8 @@ class OwnDataBrowserTests extends BrowserTest {
             employee.setViewportSize(1280, 900);
             assertThat(AnswerLayoutBrowserTests.squeezed(employee)).as("own answers squeezed on a desktop").isEmpty();
             employee.setViewportSize(375, 812);
-            var accesses = employee.locator("#accesses + p + .table-wrap table");
-            assertThat(accesses.getByText("Jobcoach, ").first()).isVisible();
+            var accesses = employee.locator(".access-lines");
+            assertThat(accesses.getByText("Een jobcoach van ").first()).isVisible();
             assertAccessible(employee, "own-data");
             assertFitsThePhone(employee);
 

@@ -31,6 +31,7 @@ import nl.jobcoachmonitor.plan.ReviewGoalForm;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 import nl.jobcoachmonitor.trajectory.ChangePhaseForm;
 import nl.jobcoachmonitor.trajectory.ClosingReason;
+import nl.jobcoachmonitor.trajectory.CorrectEmployeeForm;
 import nl.jobcoachmonitor.trajectory.EmployeeErasure;
 import nl.jobcoachmonitor.trajectory.StartTrajectoryForm;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
@@ -84,6 +85,7 @@ class ErasureTests {
         long employee = data.employeeIdOf(id);
         fixture.link(id);
         corrections.request(employee, "Mijn naam is " + name);
+        correctEmail(id, name);
         planAndReport(id, name);
         long wave = jdbc.sql("select id from measurement_wave where trajectory_id = :t order by due_on limit 1")
                 .param("t", id).query(Long.class).single();
@@ -93,6 +95,14 @@ class ErasureTests {
         trajectories.changePhase(fixture.coach(), id, new ChangePhaseForm(data.version(id), TrajectoryPhase.CLOSED,
                 closedOn, ClosingReason.JOB_KEPT_COACHING_NO_LONGER_NEEDED, null, null, null, null, null));
         return id;
+    }
+
+    /** The coach corrects the employee's e-mail: the history names the person in its old and new value. */
+    void correctEmail(long id, String name) {
+        var before = trajectories.employeeForm(fixture.coach(), id);
+        trajectories.correctEmployee(fixture.coach(), id, new CorrectEmployeeForm(before.version(),
+                before.firstName(), before.lastName(), name.toLowerCase() + ".gecorrigeerd@example.org",
+                before.phone()));
     }
 
     /** The own-data link and the assessment link mailed to the employee (no wave; kept in the outbox, demo mode). */
@@ -137,7 +147,7 @@ class ErasureTests {
 
     record Snapshot(String firstName, String lastName, LocalDate birthDate, String email, String phone, Object erasedAt,
             String jobTitle, List<String> notes, long ownLinks, long questionnaireLinks, List<String> requests,
-            long erasures, long indicators, long contactRows, long mails) {
+            long erasures, long indicators, long contactRows, long mails, List<String> correctionValues) {
     }
 
     Snapshot snapshot(long trajectoryId) {
@@ -160,7 +170,9 @@ class ErasureTests {
                 data.count("person_erasure", "employee_id = :p", employee),
                 data.count("trajectory_indicator", "trajectory_id = :p", trajectoryId),
                 data.count("contact", "trajectory_id = :p", trajectoryId),
-                data.count("questionnaire_mail", "person_id = :p", employee));
+                data.count("questionnaire_mail", "person_id = :p", employee),
+                jdbc.sql("select coalesce(old_value, '') || coalesce(new_value, '') from correction "
+                        + "where employee_id = :e").param("e", employee).query(String.class).list());
     }
 
     @Test
@@ -195,6 +207,10 @@ class ErasureTests {
         assertThat(dueBefore.mails()).as("own-data and assessment mails before").isEqualTo(2);
         assertThat(after.mails()).as("every mail about the person, with or without a wave").isZero();
         assertThat(after.requests()).containsOnly("");
+        assertThat(dueBefore.correctionValues()).as("the e-mail's correction, old and new")
+                .containsExactly("verlopen@example.orgverlopen.gecorrigeerd@example.org");
+        assertThat(after.correctionValues()).as("the history keeps that it was corrected, not the values")
+                .containsExactly("");
         assertThat(after.erasures()).isEqualTo(1);
         assertThat(Period.between(after.birthDate(), coachingStart).getYears()).as("the age band stays")
                 .isEqualTo(ageAtStart);

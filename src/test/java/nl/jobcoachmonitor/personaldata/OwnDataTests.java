@@ -82,8 +82,8 @@ class OwnDataTests {
                 .as("the note's markup is text").contains("&lt;script&gt;").doesNotContain("<script>alert")
                 .doesNotContain("<img src=x")
                 .as("nothing of another employee").doesNotContain("Anderpersoon", "Vreemd", "Geheime notitie");
-        assertThat(page).as("who accessed: the coach by role and organisation")
-                .contains("Jobcoach, ").doesNotContain(">coach<");
+        assertThat(page).as("who accessed: the coach by role and organisation, in words")
+                .contains("Een jobcoach van ").doesNotContain(">coach<");
     }
 
     @Test

@@ -5,10 +5,12 @@ import java.time.LocalDate;
 
 import nl.jobcoachmonitor.coaching.Theme;
 import nl.jobcoachmonitor.identity.CurrentUser;
+import nl.jobcoachmonitor.plan.CorrectGoalForm;
 import nl.jobcoachmonitor.plan.GoalForm;
 import nl.jobcoachmonitor.plan.GoalStatus;
 import nl.jobcoachmonitor.plan.PlanManagement;
 import nl.jobcoachmonitor.plan.ReviewGoalForm;
+import nl.jobcoachmonitor.shared.ConflictException;
 import nl.jobcoachmonitor.shared.DomainRuleViolation;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,6 +81,37 @@ class PlanController {
         }
         model.addAttribute("reviewedGoal", goalId);
         return page(user, id, model, GoalForm.empty(LocalDate.now(clock)), form);
+    }
+
+    @GetMapping("/trajectories/{id}/goals/{goalId}/edit")
+    String goalForm(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long goalId,
+            Model model) {
+        model.addAttribute("goalForm", plans.goalForm(user, id, goalId));
+        return goalPage(id, goalId, model);
+    }
+
+    @PostMapping("/trajectories/{id}/goals/{goalId}")
+    String correctGoal(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long goalId,
+            @Validated @ModelAttribute("goalForm") CorrectGoalForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                plans.correctGoal(user, id, goalId, form);
+                redirect.addFlashAttribute("saved", "correction.saved");
+                return "redirect:/trajectories/" + id + "#corrections";
+            } catch (ConflictException e) {
+                result.reject("trajectory.conflict");
+            }
+        } else {
+            plans.goalForm(user, id, goalId); // scoped (404 out of scope) before the form is shown again
+        }
+        return goalPage(id, goalId, model);
+    }
+
+    private static String goalPage(long id, long goalId, Model model) {
+        model.addAttribute("trajectoryId", id);
+        model.addAttribute("goalId", goalId);
+        return "plan/edit-goal";
     }
 
     private String page(CurrentUser user, long id, Model model, GoalForm goalForm, ReviewGoalForm reviewForm) {
