@@ -138,7 +138,7 @@ final class ReportCsv {
         tables.add(new Table(text("report.sheet.associations"), text("report.associations.title"), List.of(
                 text("report.associations.predictor"), text("report.associations.outcome"),
                 text("report.associations.measure"), text("report.associations.estimate"), text("report.col.lower"),
-                text("report.col.upper"), text("report.associations.p"), text("report.col.n")), rows));
+                text("report.col.upper"), text("report.col.p"), text("report.col.n")), rows));
         return tables;
     }
 

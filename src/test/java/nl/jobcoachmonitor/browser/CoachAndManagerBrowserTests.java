@@ -91,8 +91,9 @@ class CoachAndManagerBrowserTests extends BrowserTest {
         page.navigate("/trajectories/" + id);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Andere jobcoach")).click();
         assertAccessible(page, "reassign");
-        page.getByLabel("Nieuwe jobcoach").selectOption(new com.microsoft.playwright.options.SelectOption()
-                .setLabel(coach2));
+        page.getByLabel("Nieuwe jobcoach").selectOption(String.valueOf(jdbc.sql(
+                "select id from app_user where username = 'coach2'").query(Long.class).single()));
+        page.getByLabel("Reden van de overdracht").fill("Andere regio.");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Overdragen")).click();
 
         assertThat(page.getByText("Het traject is overgedragen.")).isVisible();

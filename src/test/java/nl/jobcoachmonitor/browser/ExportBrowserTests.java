@@ -92,7 +92,7 @@ class ExportBrowserTests extends BrowserTest {
             }
         }
         assertThat(entries).containsExactlyInAnyOrder("wide.csv", "long.csv", "codebook.csv", "read-export.R",
-                "read-export.sps");
+                "read-export.sps", "export.xlsx");
         researcher.reload();
         assertThat(researcher.locator("table").textContent()).contains("export.zip").contains("Lotte Verbeek");
         assertAccessible(researcher, "research project downloaded");
