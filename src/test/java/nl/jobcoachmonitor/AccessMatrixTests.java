@@ -103,6 +103,9 @@ class AccessMatrixTests {
                 "POST /api/v1/trajectories/{id}/waves/{waveId}/responses/{respondent}");
         rule(Rule.CASE_MANAGER, "GET /trajectories/{id}/coach", "POST /trajectories/{id}/coach");
         rule(Rule.MANAGER, "GET /team", "GET /team/satisfaction");
+        // the team tables as files (issue 12)
+        rule(Rule.MANAGER, "GET /team/grants.xlsx", "GET /team/grants.csv", "GET /team/satisfaction.xlsx",
+                "GET /team/satisfaction.csv");
         rule(Rule.REPORT, "GET /report", "GET /report.csv", "GET /report.pdf", "GET /report.xlsx");
         rule(Rule.COMMISSIONER, "GET /commissioner");
         rule(Rule.RESEARCHER, "GET /research");

@@ -4,14 +4,20 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.plan.GrantRule;
+import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.plan.GrantRules;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,8 +35,13 @@ class SatisfactionController {
     private final GrantRules rules;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final OrganisationManagement organisations;
+    private final MessageSource messages;
 
-    SatisfactionController(JdbcClient jdbc, GrantRules rules, PersonalDataAccess access, Clock clock) {
+    SatisfactionController(JdbcClient jdbc, GrantRules rules, PersonalDataAccess access, Clock clock,
+            OrganisationManagement organisations, MessageSource messages) {
+        this.organisations = organisations;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.rules = rules;
         this.access = access;
@@ -42,11 +53,48 @@ class SatisfactionController {
     String satisfaction(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) Integer year,
             Model model) {
         int thisYear = LocalDate.now(clock).getYear();
-        int shown = year == null || year < 2000 || year > thisYear ? thisYear : year;
+        int shown = shown(year);
         model.addAttribute("satisfaction", report(user.organisationId(), shown));
         model.addAttribute("years", List.of(thisYear, thisYear - 1, thisYear - 2));
         access.searched("accountability-report", "satisfaction " + shown);
         return "plan/satisfaction";
+    }
+
+    /**
+     * The report as a workbook: the selection (organisation, year, made at), then the table; numbers as numbers. An
+     * aggregate without persons, logged as an export of what the page logs as a search.
+     */
+    @GetMapping(value = "/team/satisfaction.xlsx", produces = TeamTables.XLSX)
+    @Transactional(readOnly = true)
+    ResponseEntity<byte[]> xlsx(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) Integer year, Locale locale) {
+        int shown = shown(year);
+        var files = new TeamTables(messages, locale);
+        var sheets = List.of(files.selection(TeamGrantsController.organisationName(organisations, user),
+                "satisfaction.year", String.valueOf(shown), ZonedDateTime.now(clock)),
+                files.satisfaction(report(user.organisationId(), shown)));
+        access.exported("accountability-report", "satisfaction " + shown);
+        return TeamTables.xlsx(messages.getMessage("satisfaction.download.file", new Object[] {shown}, locale),
+                sheets);
+    }
+
+    /** The report as CSV; {@code variant=nl} with semicolons and decimal commas. */
+    @GetMapping(value = "/team/satisfaction.csv", produces = "text/csv")
+    @Transactional(readOnly = true)
+    ResponseEntity<String> csv(@AuthenticationPrincipal CurrentUser user,
+            @RequestParam(required = false) Integer year, @RequestParam(required = false) String variant,
+            Locale locale) {
+        int shown = shown(year);
+        var table = new TeamTables(messages, locale).satisfaction(report(user.organisationId(), shown));
+        access.exported("accountability-report", "satisfaction " + shown);
+        return TeamTables.csv(messages.getMessage("satisfaction.download.file", new Object[] {shown}, locale),
+                List.of(table), variant);
+    }
+
+    /** The year asked for, or this year when it is missing or out of range. */
+    private int shown(Integer year) {
+        int thisYear = LocalDate.now(clock).getYear();
+        return year == null || year < 2000 || year > thisYear ? thisYear : year;
     }
 
     SatisfactionReport report(long organisationId, int year) {
