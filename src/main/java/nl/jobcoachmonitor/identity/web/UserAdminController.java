@@ -156,8 +156,9 @@ class UserAdminController {
             if (!account.isEnabled()) {
                 throw new DomainRuleViolation("enabled", "users.invite.blocked");
             }
+            boolean reset = !invitations.awaitingFirstPassword(id);
             invite(account, administrator);
-            redirect.addFlashAttribute("notice", "users.invited");
+            redirect.addFlashAttribute("notice", reset ? "users.passwordReset.sent" : "users.invited");
             redirect.addFlashAttribute("noticeArgument", account.getEmail());
         } catch (DomainRuleViolation e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
