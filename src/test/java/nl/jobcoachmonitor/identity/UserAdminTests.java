@@ -285,6 +285,35 @@ class UserAdminTests {
     }
 
     @Test
+    void theUsersPageOffersAnInvitationUntilThePasswordIsSetThenAResetLink() throws Exception {
+        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+                        .param("username", "nog-zonder-wachtwoord").param("displayName", "Nog Zonder")
+                        .param("role", "RESEARCHER").param("email", "zonder@example.org"))
+                .andExpect(redirectedUrl("/admin/users"));
+        long id = data.userId("nog-zonder-wachtwoord");
+        mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + id))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "users.invited"));
+        String page = mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Nieuwe uitnodiging sturen").doesNotContain("Link voor nieuw wachtwoord sturen");
+
+        setPasswordByLastMail("zonder@example.org", "mijn-eigen-lange-zin");
+        page = mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Link voor nieuw wachtwoord sturen").doesNotContain("Nieuwe uitnodiging sturen");
+        mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "users.passwordReset.sent"));
+        assertThat(mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString()).as("still a reset while the new link is open")
+                .contains("Link voor nieuw wachtwoord sturen");
+        mvc.perform(formLogin().user("nog-zonder-wachtwoord").password("mijn-eigen-lange-zin"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
     void theAdministratorSetsNoPasswordAResetLinkOrAChangeOfOrganisationEndsTheUsersSessionsButARenameDoesNot()
             throws Exception {
         var session = signedInCoach("wachtwoordwisselaar");
