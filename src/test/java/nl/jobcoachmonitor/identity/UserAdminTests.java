@@ -306,6 +306,9 @@ class UserAdminTests {
         mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("notice", "users.passwordReset.sent"));
+        var mails = TestMailServer.receivedBy("zonder@example.org");
+        assertThat(TestMailServer.part(mails.get(mails.size() - 1), "text/plain"))
+                .as("the mail fits a reset too").contains("een nieuw wachtwoord als je het oude kwijt bent");
         assertThat(mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
                 .getContentAsString()).as("still a reset while the new link is open")
                 .contains("Link voor nieuw wachtwoord sturen");
