@@ -15,7 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  * The one-time link with which a new staff member sets their own password (the administrator never knows it): a
  * token of 256 random bits ({@link PersonalTokens}) of which only the SHA-256 hash is stored, valid for
  * {@code jcm.identity.invitation-valid-for} (7 days by default), used once; a new invitation deletes the account's
- * earlier one. An unknown, used, expired or replaced token, and the invitation of a blocked account, all find nothing.
+ * earlier open one (a used one stays, as the record that the user has set a password). The same link resets a forgotten
+ * password: the administrator sends a new invitation. An unknown, used, expired or replaced token, and the invitation of
+ * a blocked account, all find nothing.
  */
 @Service
 public class AccountInvitations {
@@ -41,10 +43,10 @@ public class AccountInvitations {
         this.validFor = validFor;
     }
 
-    /** A new invitation for the account, replacing any earlier one (which stops working). */
+    /** A new invitation for the account, replacing any earlier open one (which stops working). */
     @Transactional
     public NewInvitation invite(long userId, Long invitedBy) {
-        jdbc.sql("delete from account_invitation where user_id = :u").param("u", userId).update();
+        jdbc.sql("delete from account_invitation where user_id = :u and used_at is null").param("u", userId).update();
         String token = PersonalTokens.newToken();
         Instant now = clock.instant();
         Instant expires = now.plus(validFor);
@@ -54,6 +56,18 @@ public class AccountInvitations {
                 .param("u", userId).param("h", PersonalTokens.hash(token)).param("c", Timestamp.from(now))
                 .param("e", Timestamp.from(expires)).param("by", invitedBy).update();
         return new NewInvitation(token, expires);
+    }
+
+    /**
+     * Whether the account was created by invitation and its user has not set a password yet (an account with a used
+     * invitation, or one made without any, such as the first administrator, has a password of its own).
+     */
+    @Transactional(readOnly = true)
+    public boolean awaitingFirstPassword(long userId) {
+        return jdbc.sql("""
+                select count(*) from account_invitation where user_id = :u
+                having count(used_at) = 0""").param("u", userId).query(Long.class).optional()
+                .map(n -> n > 0).orElse(false);
     }
 
     /** The open invitation this token belongs to, if any (a malformed token is never looked up). */

@@ -98,6 +98,27 @@ class RolesBrowserTests extends BrowserTest {
         var second = again.request().get(link);
         assertThat(second.status()).as("the link works once").isEqualTo(404);
         assertThat(second.text()).contains("Deze link werkt niet");
+
+        // Noor forgot her password: the administrator cannot type one, only send a link for a new one
+        page.navigate("/admin/users/" + data.userId("nieuwe-onderzoeker"));
+        assertThat(page.locator("input[type=password]").count()).isZero();
+        assertAccessible(page, "roles admin edit user");
+        assertFitsThePhone(page);
+        button(page, "Link voor nieuw wachtwoord sturen").click();
+        assertThat(page.getByText("Link voor een nieuw wachtwoord verstuurd naar noor@example.org.").isVisible())
+                .isTrue();
+        mails = TestMailServer.receivedBy("noor@example.org");
+        matcher = LINK.matcher(TestMailServer.part(mails.get(mails.size() - 1), "text/plain"));
+        assertThat(matcher.find()).isTrue();
+        Page reset = phone();
+        reset.navigate(matcher.group());
+        reset.waitForURL("**/invitation");
+        reset.getByLabel("Nieuw wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill("mijn nieuwe zin");
+        reset.getByLabel("Nieuw wachtwoord nog een keer").fill("mijn nieuwe zin");
+        button(reset, "Wachtwoord instellen").click();
+        reset.waitForURL("**/login?passwordSet");
+        invited.reload();
+        assertThat(invited.url()).as("the session with the old password has ended").contains("/login");
     }
 
     private long newTrajectory() {

@@ -10,8 +10,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import nl.jobcoachmonitor.IntegrationTest;
+import java.util.regex.Pattern;
+
+import nl.jobcoachmonitor.MailIntegrationTest;
+import nl.jobcoachmonitor.Phone;
 import nl.jobcoachmonitor.TestData;
+import nl.jobcoachmonitor.TestMailServer;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The administrator manages staff accounts and their roles. */
-@IntegrationTest
+@MailIntegrationTest
 class UserAdminTests {
 
     @Autowired MockMvc mvc;
@@ -260,21 +264,93 @@ class UserAdminTests {
         mvc.perform(get("/caseload").cookie(other)).andExpect(status().isOk());
     }
 
+    private static final Pattern LINK = Pattern.compile("/invitation/([A-Za-z0-9_-]{43})");
+
+    /** Sets the password by the link in the last mail to the address, on a phone of its own (the user's). */
+    private void setPasswordByLastMail(String address, String password) throws Exception {
+        var received = TestMailServer.receivedBy(address);
+        assertThat(received).isNotEmpty();
+        String text = TestMailServer.part(received.get(received.size() - 1), "text/plain");
+        var link = LINK.matcher(text);
+        assertThat(link.find()).as(text).isTrue();
+        var phone = new Phone(mvc);
+        assertThat(phone.perform(get("/invitation/{t}", link.group(1))).getResponse().getStatus()).isEqualTo(200);
+        assertThat(phone.perform(post("/invitation").with(csrf()).param("password", password)
+                .param("repeat", password)).getResponse().getRedirectedUrl()).isEqualTo("/login?passwordSet");
+    }
+
+    private String passwordHash(long id) {
+        return jdbc.sql("select password_hash from app_user where id = :id").param("id", id).query(String.class)
+                .single();
+    }
+
     @Test
-    void changingAPasswordOrOrganisationEndsTheUsersSessionsButARenameDoesNot() throws Exception {
+    void theUsersPageOffersAnInvitationUntilThePasswordIsSetThenAResetLink() throws Exception {
+        mvc.perform(post("/admin/users").with(data.as("admin")).with(csrf())
+                        .param("username", "nog-zonder-wachtwoord").param("displayName", "Nog Zonder")
+                        .param("role", "RESEARCHER").param("email", "zonder@example.org"))
+                .andExpect(redirectedUrl("/admin/users"));
+        long id = data.userId("nog-zonder-wachtwoord");
+        mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + id))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "users.invited"));
+        String page = mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Nieuwe uitnodiging sturen").doesNotContain("Link voor nieuw wachtwoord sturen");
+
+        setPasswordByLastMail("zonder@example.org", "mijn-eigen-lange-zin");
+        page = mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Link voor nieuw wachtwoord sturen").doesNotContain("Nieuwe uitnodiging sturen");
+        mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("notice", "users.passwordReset.sent"));
+        var mails = TestMailServer.receivedBy("zonder@example.org");
+        assertThat(TestMailServer.part(mails.get(mails.size() - 1), "text/plain"))
+                .as("the mail fits a reset too").contains("een nieuw wachtwoord als je het oude kwijt bent");
+        assertThat(mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString()).as("still a reset while the new link is open")
+                .contains("Link voor nieuw wachtwoord sturen");
+        mvc.perform(formLogin().user("nog-zonder-wachtwoord").password("mijn-eigen-lange-zin"))
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void theAdministratorSetsNoPasswordAResetLinkOrAChangeOfOrganisationEndsTheUsersSessionsButARenameDoesNot()
+            throws Exception {
         var session = signedInCoach("wachtwoordwisselaar");
         long id = data.userId("wachtwoordwisselaar");
+        String address = "wachtwoordwisselaar@example.org";
         mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
                         .param("version", String.valueOf(version(id))).param("displayName", "Nieuwe Naam")
+                        .param("email", address)
                         .param("role", "COACH").param("organisationId", String.valueOf(organisationOf("coach"))))
                 .andExpect(redirectedUrl("/admin/users"));
         mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+
+        // a password typed by the administrator (an old form, a crafted post) is ignored: nothing changes
+        String hash = passwordHash(id);
         mvc.perform(post("/admin/users/{id}", id).with(data.as("admin")).with(csrf())
                         .param("version", String.valueOf(version(id))).param("displayName", "Nieuwe Naam")
+                        .param("email", address)
                         .param("role", "COACH").param("organisationId", String.valueOf(organisationOf("coach")))
                         .param("newPassword", "een-nieuw-lang-wachtwoord"))
                 .andExpect(redirectedUrl("/admin/users"));
+        assertThat(passwordHash(id)).isEqualTo(hash);
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+        mvc.perform(formLogin().user("wachtwoordwisselaar").password("een-nieuw-lang-wachtwoord"))
+                .andExpect(redirectedUrl("/login?error"));
+        assertThat(mvc.perform(get("/admin/users/{id}", id).with(data.as("admin"))).andReturn().getResponse()
+                .getContentAsString()).doesNotContain("type=\"password\"").contains("Link voor nieuw wachtwoord sturen");
+
+        // the user forgot it: the administrator sends a reset link, the user sets a new one, the old sessions end
+        mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + id));
+        mvc.perform(get("/caseload").cookie(session)).andExpect(status().isOk());
+        setPasswordByLastMail(address, "een-nieuw-lang-wachtwoord");
         mvc.perform(get("/caseload").cookie(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(formLogin().user("wachtwoordwisselaar").password("demo")).andExpect(redirectedUrl("/login?error"));
 
         var again = mvc.perform(formLogin().user("wachtwoordwisselaar").password("een-nieuw-lang-wachtwoord"))
                 .andExpect(redirectedUrl("/")).andReturn().getResponse().getCookie("SESSION");
@@ -303,6 +379,10 @@ class UserAdminTests {
                         .param("role", "MANAGER").param("organisationId", String.valueOf(organisationOf("coach")))
                         .param("email", "gelogd@example.org").param("newPassword", "een-ander-geheim-wachtwoord"))
                 .andExpect(redirectedUrl("/admin/users"));
+        setPasswordByLastMail("gelogd@example.org", "een-eerste-geheim-wachtwoord");
+        mvc.perform(post("/admin/users/{id}/invitation", id).with(data.as("admin")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users/" + id));
+        setPasswordByLastMail("gelogd@example.org", "een-ander-geheim-wachtwoord");
         mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "false").param("confirm", "true").with(data.as("admin"))
                 .with(csrf())).andExpect(redirectedUrl("/admin/users"));
         mvc.perform(post("/admin/users/{id}/enabled", id).param("enabled", "true").with(data.as("admin"))
@@ -321,7 +401,10 @@ class UserAdminTests {
                 new Row("admin", admin, "CREATE", "app_user", id + ": role=COACH, organisation=" + organisationOf(
                         "coach"), "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": invitation sent", "ALLOWED"),
-                new Row("admin", admin, "CHANGE", "app_user", id + ": role=MANAGER, password", "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": role=MANAGER", "ALLOWED"),
+                new Row(null, null, "CHANGE", "app_user", id + ": password set by invitation", "ALLOWED"),
+                new Row("admin", admin, "CHANGE", "app_user", id + ": invitation sent", "ALLOWED"),
+                new Row(null, null, "CHANGE", "app_user", id + ": password set by invitation", "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": blocked", "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": unblocked", "ALLOWED"),
                 new Row("admin", admin, "CHANGE", "app_user", id + ": second factor reset", "ALLOWED"));
@@ -329,7 +412,7 @@ class UserAdminTests {
                 .query(String.class).single();
         assertThat(jdbc.sql("select count(*) from audit_event where id > :b and object_type = 'app_user' "
                 + "and person_organisation_id = :o").param("b", before).param("o", organisationOf("coach"))
-                .query(Long.class).single()).as("the organisation's privacy officer finds every one").isEqualTo(6);
+                .query(Long.class).single()).as("the organisation's privacy officer finds every one").isEqualTo(9);
         assertThat(jdbc.sql("select count(*) from audit_event where object_id like '%geheim%' "
                 + "or object_id like :h").param("h", "%" + hash.substring(hash.length() - 20) + "%")
                 .query(Long.class).single()).isZero();

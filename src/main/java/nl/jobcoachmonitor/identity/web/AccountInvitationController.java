@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -27,8 +29,8 @@ import org.springframework.web.bind.annotation.PostMapping;
  * link ({@link PersonalLinkGuard}): {@code /invitation/{token}} exchanges the token for a fresh session and moves on to
  * {@code /invitation} without it, guessing is throttled, the pages are sent with no referrer and no caching, and an
  * unknown, used, expired or replaced link, or one of a blocked account, gets the same 404 page, which says nothing of
- * whether an account exists. The password is set once (the invitation is used up in the same transaction); then the
- * usual login follows (with the second factor's enrolment where it is required).
+ * whether an account exists. The password is set once (the invitation is used up in the same transaction), for a new
+ * account or as a reset of a forgotten one, and the account's other sessions end; then the usual login follows (with the second factor's enrolment where it is required).
  */
 @Controller
 class AccountInvitationController {
@@ -36,17 +38,22 @@ class AccountInvitationController {
     static final String SESSION_KEY = "jcm.account.invitation";
     static final String INVALID = "identity/invitation-invalid";
 
-    /** The password twice; the same rules as the administrator's ({@link EditUserForm#MIN_PASSWORD}). */
-    record PasswordForm(@NotBlank @Size(min = EditUserForm.MIN_PASSWORD, max = 200) String password,
+    static final int MIN_PASSWORD = 12;
+
+    /** The password twice, at least {@link #MIN_PASSWORD} characters. */
+    record PasswordForm(@NotBlank @Size(min = MIN_PASSWORD, max = 200) String password,
             String repeat) {
     }
 
     private final AccountInvitations invitations;
     private final PersonalLinkGuard guard;
     private final PasswordEncoder encoder;
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-    AccountInvitationController(AccountInvitations invitations, PersonalLinkGuard guard, PasswordEncoder encoder) {
+    AccountInvitationController(AccountInvitations invitations, PersonalLinkGuard guard, PasswordEncoder encoder,
+            FindByIndexNameSessionRepository<? extends Session> sessions) {
         this.invitations = invitations;
+        this.sessions = sessions;
         this.guard = guard;
         this.encoder = encoder;
     }
@@ -90,6 +97,9 @@ class AccountInvitationController {
         if (!invitations.accept(invitation.get().id(), encoder.encode(form.password()))) {
             return forget(request, response);
         }
+        // as after any change of password: the user's open sessions end (a reset because of a stolen password must
+        // not leave the thief signed in); this anonymous invitation session has no principal and is not among them
+        sessions.findByPrincipalName(invitation.get().username()).keySet().forEach(sessions::deleteById);
         forget(request);
         return "redirect:/login?passwordSet";
     }

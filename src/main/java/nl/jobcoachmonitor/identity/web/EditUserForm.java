@@ -8,20 +8,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** Changes to a staff account; a blank password leaves the password as it is. */
+/** Changes to a staff account; never its password (only the user sets that, by an invitation link). */
 record EditUserForm(
         @NotNull Integer version,
         @NotBlank @Size(max = 200) String displayName,
         @Email @Size(max = 200) String email,
         @NotNull Role role,
         Long organisationId,
-        Long commissionerId,
-        @Size(max = 200) String newPassword) {
-
-    static final int MIN_PASSWORD = 12;
+        Long commissionerId) {
 
     static EditUserForm of(UserAccount a) {
         return new EditUserForm(a.getVersion(), a.getDisplayName(), a.getEmail(), a.getRole(), a.getOrganisationId(),
-                a.getCommissionerId(), "");
+                a.getCommissionerId());
     }
 }

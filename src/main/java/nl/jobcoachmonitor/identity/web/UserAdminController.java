@@ -42,11 +42,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The administrator manages staff accounts and roles (searchable, paged; a new account gets an invitation to set its own
- * password). No one blocks themselves, and the last enabled administrator cannot be blocked or lose the role. Sees no
- * case content. Every change is in the access log (object
- * {@code app_user}, its id and what changed, never a password); a change of role, organisation or password and a block
- * end the user's sessions at once, so the old rights do not linger in an open browser.
+ * The administrator manages staff accounts and roles (searchable, paged). The administrator never sets or knows a
+ * password: a new account gets an invitation to set its own, and a user who forgot theirs gets a new one-time link (a
+ * password reset, the same {@link AccountInvitations} mechanism). No one blocks themselves, and the last enabled
+ * administrator cannot be blocked or lose the role. Sees no case content. Every change is in the access log (object
+ * {@code app_user}, its id and what changed, never a password); a change of role or organisation and a block end the
+ * user's sessions at once, so the old rights do not linger in an open browser.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -142,7 +143,10 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
-    /** A new invitation for the account (the earlier link stops working). */
+    /**
+     * A new invitation for the account (the earlier link stops working): for an account whose user has set a password,
+     * a password reset; the password changes only when the user sets a new one by the link.
+     */
     @PostMapping("/{id}/invitation")
     @Transactional
     String reinvite(@PathVariable long id, @AuthenticationPrincipal CurrentUser administrator,
@@ -152,8 +156,9 @@ class UserAdminController {
             if (!account.isEnabled()) {
                 throw new DomainRuleViolation("enabled", "users.invite.blocked");
             }
+            boolean reset = !invitations.awaitingFirstPassword(id);
             invite(account, administrator);
-            redirect.addFlashAttribute("notice", "users.invited");
+            redirect.addFlashAttribute("notice", reset ? "users.passwordReset.sent" : "users.invited");
             redirect.addFlashAttribute("noticeArgument", account.getEmail());
         } catch (DomainRuleViolation e) {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -191,10 +196,6 @@ class UserAdminController {
         if (form.version() == null || !form.version().equals(account.getVersion())) {
             result.reject("user.conflict");
         }
-        String password = form.newPassword() == null ? "" : form.newPassword().trim();
-        if (!password.isEmpty() && password.length() < EditUserForm.MIN_PASSWORD) {
-            result.rejectValue("newPassword", "user.password.tooShort");
-        }
         if (!result.hasErrors() && account.getRole() == Role.ADMIN && form.role() != Role.ADMIN
                 && lastAdministrator(account)) {
             result.rejectValue("role", "users.lastAdministrator");
@@ -208,11 +209,8 @@ class UserAdminController {
                 var email = account.getEmail();
                 account.assign(form.role(), form.organisationId(), form.commissionerId());
                 account.rename(form.displayName().trim(), form.email());
-                if (!password.isEmpty()) {
-                    account.changePasswordHash(encoder.encode(password));
-                }
                 accounts.save(account);
-                // what changed, for the log: the rights' new values, the rest by name only (never a password)
+                // what changed, for the log: the rights' new values, the rest by name only
                 var changes = new java.util.ArrayList<String>();
                 if (account.getRole() != role) {
                     changes.add("role=" + account.getRole());
@@ -224,9 +222,6 @@ class UserAdminController {
                     changes.add("commissioner=" + account.getCommissionerId());
                 }
                 boolean rights = !changes.isEmpty();
-                if (!password.isEmpty()) {
-                    changes.add("password");
-                }
                 if (!account.getDisplayName().equals(displayName)) {
                     changes.add("name");
                 }
@@ -240,7 +235,7 @@ class UserAdminController {
                         access.accountAdministered(AccessAction.CHANGE, what, organisationId); // the one it left
                     }
                 }
-                if (rights || !password.isEmpty()) {
+                if (rights) {
                     endSessions(account);
                 }
             } catch (DomainRuleViolation e) {
@@ -259,6 +254,7 @@ class UserAdminController {
     private String editPage(UserAccount account, Model model) {
         model.addAttribute("account", account);
         model.addAttribute("twoFactorEnrolled", factors.enrolled(account.getId()));
+        model.addAttribute("awaitingPassword", invitations.awaitingFirstPassword(account.getId()));
         model.addAttribute("roles", Role.values());
         model.addAttribute("organisations", organisations.organisations());
         model.addAttribute("commissioners", organisations.commissioners());
