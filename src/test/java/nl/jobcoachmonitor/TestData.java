@@ -21,6 +21,18 @@ public class TestData {
         this.users = users;
     }
 
+    /**
+     * The demo cohort's trajectories ({@code DemoDataTests} checks the count). The demo is loaded first, into the empty
+     * database, so its trajectories have the lowest ids; the other tests add theirs to the same database.
+     */
+    public static final int DEMO_TRAJECTORIES = 134;
+
+    /** The id of the demo cohort's last trajectory: ids up to it are the demo's, higher ones other tests'. */
+    public long lastDemoTrajectoryId() {
+        return jdbc.sql("select id from trajectory order by id limit 1 offset " + (DEMO_TRAJECTORIES - 1))
+                .query(Long.class).single();
+    }
+
     /** Acts as this demo user, loaded from the database like a real login. */
     public RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.jobcoachmonitor.TestData;
 import nl.jobcoachmonitor.measurement.Instruments;
 
 import org.flywaydb.core.Flyway;
@@ -117,7 +118,7 @@ class DemoDataTests {
 
     private static void verifyCohort(JdbcTemplate jdbc) {
         assertThat(count(jdbc, "select count(*) from app_user where role = 'COACH'")).isEqualTo(84);
-        assertThat(count(jdbc, "select count(*) from trajectory")).isEqualTo(134);
+        assertThat(count(jdbc, "select count(*) from trajectory")).isEqualTo(TestData.DEMO_TRAJECTORIES);
         assertThat(count(jdbc, "select count(*) from employee")).isEqualTo(134);
         assertThat(count(jdbc, "select count(*) from commissioner")).isEqualTo(3);
         assertThat(count(jdbc, "select count(*) from organisation")).isEqualTo(4);
