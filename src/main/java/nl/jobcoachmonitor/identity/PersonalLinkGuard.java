@@ -87,6 +87,21 @@ public class PersonalLinkGuard {
         SessionLifetime.start(session, clock);
     }
 
+    /** The id of the link this session was opened by ({@link #enter}), if any. */
+    public static Optional<Long> entered(HttpServletRequest request, String sessionKey) {
+        var session = request.getSession(false);
+        return session != null && session.getAttribute(sessionKey) instanceof Long id ? Optional.of(id)
+                : Optional.empty();
+    }
+
+    /** The session no longer holds a link (used, replaced or refused). */
+    public static void leave(HttpServletRequest request, String sessionKey) {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(sessionKey);
+        }
+    }
+
     private static String key(HttpServletRequest request) {
         return "a:" + request.getRemoteAddr();
     }

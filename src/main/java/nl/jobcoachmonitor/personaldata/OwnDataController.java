@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import nl.jobcoachmonitor.audit.AccessHistory;
 import nl.jobcoachmonitor.identity.PersonalLinkGuard;
@@ -156,18 +155,12 @@ class OwnDataController {
     }
 
     private Optional<Long> employeeOf(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SESSION_KEY) instanceof Long linkId)) {
-            return Optional.empty();
-        }
-        return owndata.link(linkId).map(OwnDataLinks.Link::employeeId);
+        return PersonalLinkGuard.entered(request, SESSION_KEY).flatMap(owndata::link)
+                .map(OwnDataLinks.Link::employeeId);
     }
 
     private static String forget(HttpServletRequest request, HttpServletResponse response) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_KEY);
-        }
+        PersonalLinkGuard.leave(request, SESSION_KEY);
         return invalid(response);
     }
 

@@ -7,7 +7,6 @@ import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -105,18 +104,11 @@ class AccountInvitationController {
     }
 
     private static Optional<Long> invitationOf(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SESSION_KEY) instanceof Long id)) {
-            return Optional.empty();
-        }
-        return Optional.of(id);
+        return PersonalLinkGuard.entered(request, SESSION_KEY);
     }
 
     private static void forget(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_KEY);
-        }
+        PersonalLinkGuard.leave(request, SESSION_KEY);
     }
 
     private static String forget(HttpServletRequest request, HttpServletResponse response) {

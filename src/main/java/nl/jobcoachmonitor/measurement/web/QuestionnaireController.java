@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 import nl.jobcoachmonitor.measurement.Item;
@@ -151,16 +150,11 @@ class QuestionnaireController {
     }
 
     private static Optional<Long> linkOf(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(SESSION_KEY) instanceof Long id ? Optional.of(id)
-                : Optional.empty();
+        return PersonalLinkGuard.entered(request, SESSION_KEY);
     }
 
     private static String forget(HttpServletRequest request, HttpServletResponse response) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_KEY);
-        }
+        PersonalLinkGuard.leave(request, SESSION_KEY);
         return invalid(response);
     }
 

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 import nl.jobcoachmonitor.identity.PersonalLinkGuard;
 import nl.jobcoachmonitor.plan.AssessmentForm;
@@ -88,18 +87,11 @@ class AssessmentController {
     }
 
     private static Optional<Long> linkOf(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(SESSION_KEY) instanceof Long linkId)) {
-            return Optional.empty();
-        }
-        return Optional.of(linkId);
+        return PersonalLinkGuard.entered(request, SESSION_KEY);
     }
 
     private static void forget(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.removeAttribute(SESSION_KEY);
-        }
+        PersonalLinkGuard.leave(request, SESSION_KEY);
     }
 
     private static String forget(HttpServletRequest request, HttpServletResponse response) {
