@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.Role;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
+import nl.jobcoachmonitor.shared.TableFiles;
 import nl.jobcoachmonitor.shared.TableFiles.CsvVariant;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
@@ -128,7 +129,7 @@ class ReportController {
                 .body(file);
     }
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = TableFiles.XLSX_TYPE;
 
     /** The report as PDF: the same template and figures, the charts drawn as SVG. */
     @GetMapping(value = "/report.pdf", produces = "application/pdf")

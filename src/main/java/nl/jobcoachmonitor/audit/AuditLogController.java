@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import nl.jobcoachmonitor.identity.CurrentUser;
 import nl.jobcoachmonitor.identity.PersonalDataAccess;
+import nl.jobcoachmonitor.shared.TableFiles;
 import nl.jobcoachmonitor.shared.TableFiles.CsvVariant;
 
 import org.springframework.context.MessageSource;
@@ -128,8 +129,7 @@ class AuditLogController {
         }
         access.exported("audit_event", filter.describe(), null);
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(
-                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .contentType(MediaType.parseMediaType(TableFiles.XLSX_TYPE))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("jobcoach-monitor-toegangslog.xlsx").build().toString())
                 .body(AuditCsv.xlsx(query.all(user.organisationId(), filter, zone), filter.describe(), messages,

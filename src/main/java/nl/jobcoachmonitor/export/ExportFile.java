@@ -12,7 +12,7 @@ public enum ExportFile {
     R("read-export.R", "text/plain; charset=UTF-8"),
     SPSS("read-export.sps", "text/plain; charset=UTF-8"),
     /** The same data for a spreadsheet: the selection, wide, long and the codebook as sheets, headers in words. */
-    XLSX("export.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    XLSX("export.xlsx", nl.jobcoachmonitor.shared.TableFiles.XLSX_TYPE);
 
     private final String fileName;
     private final String contentType;

@@ -19,6 +19,9 @@ import org.dhatim.fastexcel.Worksheet;
  */
 public final class TableFiles {
 
+    /** The media type of {@link #xlsx} files. */
+    public static final String XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     private TableFiles() {
     }
 

@@ -29,7 +29,7 @@ import org.springframework.http.ResponseEntity;
  */
 final class TeamTables {
 
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String XLSX = TableFiles.XLSX_TYPE;
 
     private final MessageSource messages;
     private final Locale locale;
