@@ -170,4 +170,19 @@ class PlanTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Subsidieregels van UWV").contains("value=\"6,5\"").contains("value=\"40\"");
     }
+
+    @Test
+    void everyNewGrantRuleVersionIsLoggedAndSaysWhenTheReportAddressChanged() throws Exception {
+        long commissioner = jdbc.sql("select id from commissioner where name = 'UWV'").query(Long.class).single();
+        long before = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        mvc.perform(post("/admin/commissioners/{id}/grant", commissioner).with(data.as("admin")).with(csrf())
+                        .param("hoursPerPeriod", "40").param("periodMonths", "6").param("maxDurationMonths", "24")
+                        .param("reportEveryMonths", "6").param("template", "UWV").param("satisfactionNorm", "6.5")
+                        .param("reportEmail", "elders@example.org"))
+                .andExpect(status().is3xxRedirection());
+        var logged = jdbc.sql("select username || ' ' || action || ' ' || object_id from audit_event where id > :b "
+                + "and object_type = 'grant_rule'").param("b", before).query(String.class).list();
+        assertThat(logged).singleElement().asString().startsWith("admin CHANGE commissioner " + commissioner)
+                .endsWith(", report address changed");
+    }
 }

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
+import nl.jobcoachmonitor.identity.PersonalDataAccess;
 import nl.jobcoachmonitor.organisation.OrganisationManagement;
 import nl.jobcoachmonitor.plan.GrantRule;
 import nl.jobcoachmonitor.plan.GrantRules;
@@ -32,11 +34,14 @@ class GrantRuleController {
     private final GrantRules rules;
     private final OrganisationManagement organisations;
     private final Clock clock;
+    private final PersonalDataAccess access;
 
-    GrantRuleController(GrantRules rules, OrganisationManagement organisations, Clock clock) {
+    GrantRuleController(GrantRules rules, OrganisationManagement organisations, Clock clock,
+            PersonalDataAccess access) {
         this.rules = rules;
         this.organisations = organisations;
         this.clock = clock;
+        this.access = access;
     }
 
     @GetMapping("/admin/commissioners/{id}/grant")
@@ -59,7 +64,13 @@ class GrantRuleController {
             addChoices(id, model);
             return "plan/grant-rule";
         }
-        rules.save(form.toRule(id, LocalDate.now(clock)));
+        var rule = form.toRule(id, LocalDate.now(clock));
+        String before = rules.of(id).map(GrantRule::reportEmail).orElse(null);
+        rules.save(rule);
+        // The rules say where signed reports (with the employee's name) are mailed: a change of that address decides
+        // who receives personal data, so the log has every new version and says when the address changed.
+        access.changed("grant_rule", "commissioner " + id + " from " + rule.effectiveFrom()
+                + (Objects.equals(before, rule.reportEmail()) ? "" : ", report address changed"), null);
         redirect.addFlashAttribute("grantSaved", commissioner.name());
         return "redirect:/admin/commissioners/" + id + "/grant";
     }
