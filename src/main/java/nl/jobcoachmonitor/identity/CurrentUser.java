@@ -14,6 +14,9 @@ import org.springframework.security.core.userdetails.UserDetails;
  */
 public final class CurrentUser implements UserDetails, CredentialsContainer {
 
+    /** The authority of a knowledge circle's organiser, held beside the role. */
+    public static final String CIRCLE_ORGANISER = "ROLE_CIRCLE_ORGANISER";
+
     private final long id;
     private final String username;
     private String passwordHash;
@@ -22,9 +25,19 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
     private final Long organisationId;
     private final Long commissionerId;
     private final boolean enabled;
+    private final boolean circleOrganiser;
 
     public CurrentUser(long id, String username, String passwordHash, String displayName, Role role,
             Long organisationId, Long commissionerId, boolean enabled) {
+        this(id, username, passwordHash, displayName, role, organisationId, commissionerId, enabled, false);
+    }
+
+    /**
+     * @param circleOrganiser whether this staff member organises a knowledge circle (kenniskring): a capability beside
+     *                        the role, with the authority {@code ROLE_CIRCLE_ORGANISER}
+     */
+    public CurrentUser(long id, String username, String passwordHash, String displayName, Role role,
+            Long organisationId, Long commissionerId, boolean enabled, boolean circleOrganiser) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
@@ -33,6 +46,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
         this.organisationId = organisationId;
         this.commissionerId = commissionerId;
         this.enabled = enabled;
+        this.circleOrganiser = circleOrganiser;
     }
 
     public long id() { return id; }
@@ -43,6 +57,7 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     public boolean isCoach() { return role == Role.COACH; }
     public boolean isManager() { return role == Role.MANAGER; }
+    public boolean isCircleOrganiser() { return circleOrganiser; }
 
     /** Whether this user may see individual trajectories at all (coach or manager). */
     public boolean seesCaseContent() {
@@ -51,7 +66,9 @@ public final class CurrentUser implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return List.of(new SimpleGrantedAuthority(role.authority()));
+        return circleOrganiser
+                ? List.of(new SimpleGrantedAuthority(role.authority()), new SimpleGrantedAuthority(CIRCLE_ORGANISER))
+                : List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
     @Override public String getPassword() { return passwordHash; }
