@@ -85,6 +85,19 @@ public class PersonalDataAccess {
     }
 
     /**
+     * The data of these persons (employees of {@code organisationId}) exported together, e.g. in a full export of the
+     * organisation: one access log row per person, as {@link #exported(String, Object, Long)} would write, but written
+     * in batches. Call it with chunks of ids (a thousand or so) to keep memory flat for a large organisation.
+     */
+    public void exportedEach(String objectType, Object objectId, java.util.List<Long> personIds, long organisationId) {
+        if (personIds.isEmpty()) {
+            return;
+        }
+        events.publishEvent(new PersonalDataAccessedInBulk(
+                event(AccessAction.EXPORT, objectType, objectId, null, true, organisationId), personIds));
+    }
+
+    /**
      * A request for something outside the user's scope (answered 404 or 403). The action is what the request's
      * method would have done: a GET reads, a DELETE deletes, anything else changes.
      */
@@ -116,6 +129,11 @@ public class PersonalDataAccess {
 
     private void publish(AccessAction action, String objectType, Object objectId, Long personId, boolean allowed,
             Long dataOrganisationId) {
+        events.publishEvent(event(action, objectType, objectId, personId, allowed, dataOrganisationId));
+    }
+
+    private PersonalDataAccessed event(AccessAction action, String objectType, Object objectId, Long personId,
+            boolean allowed, Long dataOrganisationId) {
         var auth = SecurityContextHolder.getContext().getAuthentication();
         CurrentUser user = auth != null && auth.getPrincipal() instanceof CurrentUser u ? u : null;
         var request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r ? r : null;
@@ -131,10 +149,10 @@ public class PersonalDataAccess {
             onBehalfOf = OnBehalfOf.ANONYMOUS;
         }
         String id = objectId == null ? null : truncate(String.valueOf(objectId));
-        events.publishEvent(new PersonalDataAccessed(clock.instant(), user == null ? null : user.getUsername(),
+        return new PersonalDataAccessed(clock.instant(), user == null ? null : user.getUsername(),
                 user == null ? null : user.role(), action, objectType, id, personId, allowed, address,
                 user == null ? null : user.id(), user == null ? null : user.organisationId(), onBehalfOf,
-                dataOrganisationId));
+                dataOrganisationId);
     }
 
     private static String truncate(String s) {
