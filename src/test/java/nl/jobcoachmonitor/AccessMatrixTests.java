@@ -160,6 +160,9 @@ class AccessMatrixTests {
         // accounts (issue 12): an invitation to set one's own password, opened by its one-time link
         rule(Rule.ADMIN, "POST /admin/users/{id}/invitation");
         rule(Rule.LINK, "GET /invitation/{token}", "GET /invitation", "POST /invitation");
+        // full export of an organisation (issue 14, transfer): the manager their own, the administrator any
+        rule(Rule.MANAGER, "GET /team/organisation-export", "POST /team/organisation-export");
+        rule(Rule.ADMIN, "GET /admin/organisations/{id}/export", "POST /admin/organisations/{id}/export");
     }
 
     private static void rule(Rule rule, String... routes) {
@@ -259,6 +262,7 @@ class AccessMatrixTests {
             long id = pattern.startsWith("/admin/users") ? someUser : pattern.startsWith("/signals") ? signal
                     : pattern.startsWith("/research/projects/") || pattern.startsWith("/team/exports/") ? project
                     : pattern.startsWith("/admin/commissioners") ? commissioner
+                    : pattern.startsWith("/admin/organisations/") ? data.organisationOf("manager")
                     : pattern.startsWith("/admin/outbox/") ? outboxMail
                     : pattern.startsWith("/account/api-tokens/") ? apiToken : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))

@@ -42,6 +42,11 @@ public class TestData {
         return jdbc.sql("select id from app_user where username = :u").param("u", username).query(Long.class).single();
     }
 
+    public long organisationOf(String username) {
+        return jdbc.sql("select organisation_id from app_user where username = :u").param("u", username)
+                .query(Long.class).single();
+    }
+
     public long commissionerOf(String username) {
         return jdbc.sql("select commissioner_id from app_user where username = :u").param("u", username)
                 .query(Long.class).single();

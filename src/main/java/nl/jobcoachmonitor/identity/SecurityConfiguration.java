@@ -109,6 +109,9 @@ class SecurityConfiguration {
                         .requestMatchers("/invitation", "/invitation/**").permitAll()
                         .requestMatchers("/caseload/**", "/trajectories/**", "/employees/**", "/signals/**")
                         .hasAnyRole(Role.COACH.name(), Role.MANAGER.name())
+                        // the full export of an organisation (transfer): the manager their own, the admin any
+                        .requestMatchers("/team/organisation-export").hasRole(Role.MANAGER.name())
+                        .requestMatchers("/admin/organisations/*/export").hasRole(Role.ADMIN.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/commissioner/**").hasRole(Role.COMMISSIONER.name())
