@@ -123,7 +123,7 @@ class OrganisationExportController {
                 failures.failed(user.id());
                 model.addAttribute("codeError", "twoFactor.code.wrong");
             }
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            // the form again with its errors (200, as the other forms of the application answer)
             return page(user, organisationId, action, model, response);
         }
         String name = "jobcoach-monitor-export-" + organisationId + "-" + LocalDate.now(clock) + ".zip";
