@@ -72,7 +72,7 @@ def q(text):
     if text is None:
         return ""
     text = str(text)
-    if any(c in text for c in ",\"\r\n"):
+    if "," in text or '"' in text or "\n" in text or "\r" in text:
         return '"' + text.replace('"', '""') + '"'
     return text
 
@@ -325,8 +325,11 @@ def main():
                             ("hours_sufficient", rng.choices(["too_few", "enough", "too_many"], [20, 75, 5])[0])]
             for item, value in coach_items:
                 rows.append((wave, "COACH", "coach", item, value, on))
-        for wave, respondent, instrument, item, value, on in rows:
-            W["answers"](f"{tid},{wave},{respondent},{instrument},{item},{q(value)},{on.isoformat()}\r\n")
+        # answer values are codes and numbers (never a comma or quote): no quoting needed
+        days = {t0_on: t0_on.isoformat(), t2_on: t2_on.isoformat()}
+        W["answers"]("".join(f"{tid},{wave},{respondent},{instrument},{item},"
+                             f"{value},{days[on]}\r\n"
+                             for wave, respondent, instrument, item, value, on in rows))
         counts["answers"] += len(rows)
         if t % 20_000 == 0:
             print(f"{t} trajectories, {counts['contacts']} contacts, {time.time() - started:.0f} s", file=sys.stderr)
