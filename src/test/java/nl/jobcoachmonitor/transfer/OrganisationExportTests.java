@@ -368,6 +368,25 @@ class OrganisationExportTests {
         assertThat(jdbc.sql("select count(*) from audit_event where object_type = 'organisation_export' "
                 + "and person_organisation_id = :o").param("o", org).query(Long.class).single())
                 .isEqualTo(exportsBefore + employees);
+        // the rows written in batches are links of the hash chain like any other: each hash checks, each row
+        // names the previous row's hash
+        record Range(long from, long to) {
+        }
+        var range = jdbc.sql("select min(chain_seq), max(chain_seq) from audit_event where username = :u")
+                .param("u", manager.username()).query((rs, n) -> new Range(rs.getLong(1), rs.getLong(2))).single();
+        String[] previous = {null};
+        jdbc.sql("select * from audit_event where chain_seq between :a and :b order by chain_seq")
+                .param("a", range.from() - 1).param("b", range.to()).query(rs -> {
+                    String hash = rs.getString("row_hash");
+                    assertThat(nl.jobcoachmonitor.audit.ChainedEvent.of(rs, rs.getLong("chain_seq"),
+                            rs.getString("previous_hash")).hash()).as("hash of " + rs.getLong("chain_seq"))
+                            .isEqualTo(hash);
+                    if (previous[0] != null) {
+                        assertThat(rs.getString("previous_hash")).isEqualTo(previous[0]);
+                    }
+                    previous[0] = hash;
+                });
+        assertThat(range.to() - range.from() + 1).isGreaterThanOrEqualTo(employees + 1);
     }
 
     @Test
