@@ -14,11 +14,11 @@ public final class SecondInstance {
     private SecondInstance() {
     }
 
+    /** Properties as {@code name=value}; they take precedence over the test profile's. */
     public static ConfigurableApplicationContext start(String... properties) {
         return new SpringApplicationBuilder(JobcoachMonitorApplication.class).profiles("test")
                 .properties("server.port=0", "spring.main.banner-mode=off")
-                .properties(properties)
-                .run();
+                .run(java.util.Arrays.stream(properties).map(p -> "--" + p).toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext instance) {
