@@ -2,6 +2,7 @@ package nl.jobcoachmonitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.math.BigDecimal;
@@ -163,6 +164,39 @@ class AccessMatrixTests {
         // full export of an organisation (issue 14, transfer): the manager their own, the administrator any
         rule(Rule.MANAGER, "GET /team/organisation-export", "POST /team/organisation-export");
         rule(Rule.ADMIN, "GET /admin/organisations/{id}/export", "POST /admin/organisations/{id}/export");
+    }
+
+    /** Spring Boot Actuator's routes (not in the handler list above; README "Operating"). */
+    private static final Map<String, Rule> ACTUATOR = Map.of("GET /actuator/health", Rule.PUBLIC,
+            "GET /actuator/health/liveness", Rule.PUBLIC, "GET /actuator/health/readiness", Rule.PUBLIC,
+            "GET /actuator/health/db", Rule.ADMIN, "GET /actuator/prometheus", Rule.ADMIN,
+            "GET /actuator/metrics", Rule.ADMIN, "GET /actuator/metrics/jvm.memory.used", Rule.ADMIN,
+            "GET /actuator/info", Rule.ADMIN, "GET /actuator", Rule.ADMIN);
+
+    @Test
+    void actuatorRoutesArePublicProbesOrForAdministrators() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var route : ACTUATOR.entrySet()) {
+            String path = route.getKey().substring(4);
+            for (String user : USERS) {
+                var call = get(path);
+                if (!user.equals("anonymous")) {
+                    call.with(data.as(user));
+                }
+                var response = mvc.perform(call).andReturn().getResponse();
+                int status = response.getStatus();
+                boolean toLogin = status == 302 && String.valueOf(response.getRedirectedUrl()).contains("/login");
+                String outcome = user + " " + route.getKey() + " -> " + status;
+                if (route.getValue().allowed.contains(user)) {
+                    if (status != 200) {
+                        wrong.add(outcome + " (should be allowed)");
+                    }
+                } else if (user.equals("anonymous") ? !toLogin : status != 403) {
+                    wrong.add(outcome + " (should be refused)");
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
     }
 
     private static void rule(Rule rule, String... routes) {

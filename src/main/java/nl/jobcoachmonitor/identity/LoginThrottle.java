@@ -20,8 +20,8 @@ class LoginThrottle {
 
     private final FailureThrottle failures;
 
-    LoginThrottle(Clock clock) {
-        this.failures = new FailureThrottle(clock, BLOCK);
+    LoginThrottle(FailureThrottles throttles, Clock clock) {
+        this.failures = throttles.named("login", BLOCK, clock);
     }
 
     boolean isBlocked(String username, String address) {

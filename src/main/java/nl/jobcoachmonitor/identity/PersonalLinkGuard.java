@@ -30,8 +30,9 @@ public class PersonalLinkGuard {
     private final int maxFailedLinks;
     private final Clock clock;
 
-    PersonalLinkGuard(Clock clock, @Value("${jcm.questionnaire.max-failed-links-per-address:20}") int maxFailedLinks) {
-        this.guessing = new FailureThrottle(clock, GUESSING_BLOCK);
+    PersonalLinkGuard(FailureThrottles throttles, Clock clock,
+            @Value("${jcm.questionnaire.max-failed-links-per-address:20}") int maxFailedLinks) {
+        this.guessing = throttles.named("personal-link", GUESSING_BLOCK, clock);
         this.maxFailedLinks = maxFailedLinks;
         this.clock = clock;
     }

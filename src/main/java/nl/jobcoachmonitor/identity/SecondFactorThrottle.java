@@ -19,8 +19,8 @@ public class SecondFactorThrottle {
 
     private final FailureThrottle failures;
 
-    SecondFactorThrottle(Clock clock) {
-        this.failures = new FailureThrottle(clock, BLOCK);
+    SecondFactorThrottle(FailureThrottles throttles, Clock clock) {
+        this.failures = throttles.named("second-factor", BLOCK, clock);
     }
 
     public boolean blocked(long userId) {

@@ -58,6 +58,25 @@ class SecurityConfiguration {
         return new ProviderManager(new ThrottledAuthenticationProvider(details, encoder, throttle));
     }
 
+    /**
+     * The management port ({@code management.server.port}, README "Operating"), when it is not the application's: the
+     * actuator without a login, for a Prometheus or a probe on the same host (it listens on 127.0.0.1 by default,
+     * {@code management.server.address}). No sessions, no cookies.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http, @Value("${management.server.port:}") Integer managementPort,
+            @Value("${server.port:8080}") int serverPort) throws Exception {
+        boolean separate = managementPort != null && managementPort != serverPort;
+        http.securityMatcher(request -> separate && request.getLocalPort() == managementPort
+                        && request.getRequestURI().startsWith("/actuator"))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProviderManager authenticationManager,
@@ -99,6 +118,11 @@ class SecurityConfiguration {
                                 "/api/docs", "/api/docs/**", "/api/docs.json", "/api/docs.json/**", "/api/docs.json.yaml",
                                 "/api/swagger-ui/**")
                         .permitAll()
+                        // probes for load balancers and orchestrators: status only (details for administrators)
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                        .permitAll()
+                        // metrics, Prometheus and the health details: administrators (or the management port, below)
+                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         // the questionnaire by personal link: no account, the link's token is the authorisation
                         .requestMatchers("/q", "/q/**").permitAll()
                         // the employee's own data by personal link: the same, authorised by the link

@@ -7,8 +7,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 
-import org.junit.jupiter.api.Test;
+import nl.jobcoachmonitor.IntegrationTest;
 
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The login throttle on the real database (its counts are shared by the instances, see SharedThrottleTests). */
+@IntegrationTest
 class LoginThrottleTests {
 
     static class MovableClock extends Clock {
@@ -19,45 +24,53 @@ class LoginThrottleTests {
     }
 
     private final MovableClock clock = new MovableClock();
-    private final LoginThrottle throttle = new LoginThrottle(clock);
+    private LoginThrottle throttle;
+    // names and addresses of this test only (the database is shared with the other tests)
+    private final String t = "-" + java.util.UUID.randomUUID();
+
+    @Autowired
+    void throttle(FailureThrottles throttles) {
+        clock.now = Instant.now();
+        this.throttle = new LoginThrottle(throttles, clock);
+    }
 
     @Test
     void blocksANameAfterFiveFailuresWhetherOrNotItExists() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER - 1; i++) {
-            throttle.failed("Nobody", "10.0.0.1");
+            throttle.failed("Nobody" + t, "10.0.0.1" + t);
         }
-        assertThat(throttle.isBlocked("nobody", "10.0.0.2")).isFalse();
-        throttle.failed("nobody", "10.0.0.1");
-        assertThat(throttle.isBlocked("NOBODY", "10.0.0.2")).isTrue();
-        assertThat(throttle.isBlocked("somebody", "10.0.0.2")).isFalse();
+        assertThat(throttle.isBlocked("nobody" + t, "10.0.0.2" + t)).isFalse();
+        throttle.failed("nobody" + t, "10.0.0.1" + t);
+        assertThat(throttle.isBlocked("NOBODY" + t, "10.0.0.2" + t)).isTrue();
+        assertThat(throttle.isBlocked("somebody" + t, "10.0.0.2" + t)).isFalse();
     }
 
     @Test
     void liftsTheBlockAfterAQuietPeriod() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER; i++) {
-            throttle.failed("coach", "10.0.0.1");
+            throttle.failed("coach" + t, "10.0.0.1" + t);
         }
-        assertThat(throttle.isBlocked("coach", "10.0.0.1")).isTrue();
+        assertThat(throttle.isBlocked("coach" + t, "10.0.0.1" + t)).isTrue();
         clock.now = clock.now.plus(LoginThrottle.BLOCK).plus(Duration.ofSeconds(1));
-        assertThat(throttle.isBlocked("coach", "10.0.0.1")).isFalse();
+        assertThat(throttle.isBlocked("coach" + t, "10.0.0.1" + t)).isFalse();
     }
 
     @Test
     void blocksAnAddressThatTriesManyNames() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_ADDRESS; i++) {
-            throttle.failed("user" + i, "10.0.0.9");
+            throttle.failed("user" + t + i, "10.0.0.9" + t);
         }
-        assertThat(throttle.isBlocked("fresh-name", "10.0.0.9")).isTrue();
-        assertThat(throttle.isBlocked("fresh-name", "10.0.0.8")).isFalse();
+        assertThat(throttle.isBlocked("fresh-name" + t, "10.0.0.9" + t)).isTrue();
+        assertThat(throttle.isBlocked("fresh-name" + t, "10.0.0.8" + t)).isFalse();
     }
 
     @Test
     void aSuccessfulLoginClearsTheNamesFailures() {
         for (int i = 0; i < LoginThrottle.MAX_FAILURES_PER_USER - 1; i++) {
-            throttle.failed("coach", "10.0.0.1");
+            throttle.failed("coach" + t, "10.0.0.1" + t);
         }
-        throttle.succeeded("coach");
-        throttle.failed("coach", "10.0.0.1");
-        assertThat(throttle.isBlocked("coach", "10.0.0.1")).isFalse();
+        throttle.succeeded("coach" + t);
+        throttle.failed("coach" + t, "10.0.0.1" + t);
+        assertThat(throttle.isBlocked("coach" + t, "10.0.0.1" + t)).isFalse();
     }
 }
