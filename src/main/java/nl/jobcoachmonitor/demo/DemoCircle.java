@@ -34,7 +34,7 @@ final class DemoCircle {
                             + "bij dreigende afsluiting of huisuitzetting meteen contact met de gemeente; vrijwillige "
                             + "thuisadministratie of een schuldhulpmaatje voor overzicht.",
                     List.of("DEBTS", "SELF_MANAGEMENT"),
-                    List.of(new String[] {"Als ik in de schuldhulpverlening ga, moet ik mijn auto inleveren.",
+                    List.<String[]>of(new String[] {"Als ik in de schuldhulpverlening ga, moet ik mijn auto inleveren.",
                                     "Niet waar als de auto nodig is, bijvoorbeeld om naar het werk te komen of een "
                                             + "(chronisch) zieke huisgenoot naar het ziekenhuis te brengen."},
                             new String[] {"Als ik in de schuldhulpverlening ga, moet ik mijn huisdieren wegdoen.",
@@ -49,7 +49,7 @@ final class DemoCircle {
                     "Ervaringsdeskundigen en herstelgroepen (via de ggz-instelling of een herstelacademie); de "
                             + "behandelaar, als de werknemer dat wil.",
                     List.of("VULNERABILITY", "DEALING_WITH_EMPLOYEE"),
-                    List.of(new String[] {"Wie psychisch kwetsbaar is, kan beter niet werken.",
+                    List.<String[]>of(new String[] {"Wie psychisch kwetsbaar is, kan beter niet werken.",
                                     "Werk draagt bij veel mensen juist bij aan herstel. Het gaat om passend werk en "
                                             + "begeleiding op de werkplek, niet om wachten tot alle klachten weg zijn."},
                             new String[] {"Over zelfstigma kun je beter niet beginnen.",
@@ -62,7 +62,7 @@ final class DemoCircle {
                     "De bedrijfsarts voor vragen over belastbaarheid en aanpassingen; de jobcoach bij het "
                             + "voorbereiden van het gesprek met de leidinggevende.",
                     List.of("DISCLOSURE", "COMMUNICATION"),
-                    List.of(new String[] {"Een werkgever mag vragen naar de diagnose.",
+                    List.<String[]>of(new String[] {"Een werkgever mag vragen naar de diagnose.",
                             "Nee. Een werkgever mag niet naar de diagnose of andere medische gegevens vragen; "
                                     + "wel naar wat de werknemer nodig heeft om het werk te doen."})),
             new Card("Werkwaarden: vraag het de werknemer zelf",
@@ -70,7 +70,7 @@ final class DemoCircle {
                             + "vinden in werk. Stel open vragen, luister, en laat de werknemer de agenda bepalen.",
                     null,
                     List.of("GROWTH", "WORK_LIFE_BALANCE"),
-                    List.of(new String[] {"Ik weet wel wat mijn werknemer het belangrijkst vindt aan werk.",
+                    List.<String[]>of(new String[] {"Ik weet wel wat mijn werknemer het belangrijkst vindt aan werk.",
                             "In de online kenniskring kozen de meeste jobcoaches ‘een bijdrage leveren aan iets "
                                     + "waardevols’. De jongeren zelf kozen vaker ‘kennis en vaardigheden "
                                     + "ontwikkelen’, ‘betekenisvolle werkcontacten hebben en houden’ en ‘een goed "
@@ -102,7 +102,7 @@ final class DemoCircle {
                         + "jobcoaching op de werkvloer.",
                 today.minusDays(40), LocalTime.of(13, 30), LocalTime.of(17, 0), "Utrecht", null, 40,
                 List.of("DEBTS"),
-                List.of(new String[] {"TALK", "Onderzoek naar jobcoaching van jongeren met psychische kwetsbaarheden",
+                List.<String[]>of(new String[] {"TALK", "Onderzoek naar jobcoaching van jongeren met psychische kwetsbaarheden",
                                 "onderzoeker, Trimbos-instituut"},
                         new String[] {"WORKSHOP", "De rol van de jobcoach op de werkplek tekenen", "De Beleidsonderzoekers"},
                         new String[] {"WORKSHOP", "De drie belangrijkste van 17 competenties kiezen", "De Beleidsonderzoekers"},
@@ -133,7 +133,7 @@ final class DemoCircle {
                         + "een bedrijfsarts.",
                 today.plusDays(14), LocalTime.of(13, 30), LocalTime.of(16, 30), "Amersfoort", null, 40,
                 List.of("VULNERABILITY", "DISCLOSURE"),
-                List.of(new String[] {"TALK", "Zelfstigma: wat het doet en wat helpt", "ervaringsdeskundige"},
+                List.<String[]>of(new String[] {"TALK", "Zelfstigma: wat het doet en wat helpt", "ervaringsdeskundige"},
                         new String[] {"WORKSHOP", "Het gesprek met de leidinggevende voorbereiden", "bedrijfsarts"},
                         new String[] {"DISCUSSION", "Wat vertel je wie?", null}));
         for (String username : List.of("coach005", "coach009", "coach013")) {
@@ -148,7 +148,7 @@ final class DemoCircle {
                         + "vinden, daarna laat de monitor zien wat de werknemers zelf aangaven.",
                 today.plusDays(35), LocalTime.of(15, 0), LocalTime.of(16, 30), null,
                 "https://meet.example.org/kenniskring-werkwaarden", 300, List.of("GROWTH", "WORK_LIFE_BALANCE"),
-                List.of(new String[] {"TALK", "Wat werkt bij jobcoaching van jongvolwassenen?", "Trimbos-instituut"},
+                List.<String[]>of(new String[] {"TALK", "Wat werkt bij jobcoaching van jongvolwassenen?", "Trimbos-instituut"},
                         new String[] {"WORKSHOP", "Raden, dan vergelijken met de gegevens: werkwaarden", null}));
         Long researcher = jdbc.queryForObject("select id from app_user where username = 'onderzoeker'", Long.class);
         jdbc.update("insert into research_call (researcher_id, study, asks, contact, closes_on, created_at) "
