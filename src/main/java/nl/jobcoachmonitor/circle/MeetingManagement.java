@@ -150,6 +150,16 @@ public class MeetingManagement {
         return summaries(user, "where m.ends_at > :now order by m.starts_at, m.id", Map.of());
     }
 
+    /**
+     * The meetings of the circles this organiser organises that have begun and whose report is not published yet,
+     * newest first: where attendance and the report are still to do.
+     */
+    @Transactional(readOnly = true)
+    public List<MeetingSummary> awaitingReport(CurrentUser organiser) {
+        return summaries(organiser, "where m.starts_at <= :now and m.report_published_at is null and m.circle_id in "
+                + "(select id from circle where organiser_id = :u) order by m.starts_at desc, m.id desc", Map.of());
+    }
+
     /** The meetings this coach is registered for or waiting for, soonest first, not ended yet. */
     @Transactional(readOnly = true)
     public List<MeetingSummary> mine(CurrentUser user) {

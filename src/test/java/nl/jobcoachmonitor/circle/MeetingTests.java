@@ -177,6 +177,11 @@ class MeetingTests {
         assertThat(meetings.attended(away)).extracting(a -> a.meeting().title()).doesNotContain(title);
         mvc.perform(get("/circle/attended").with(user(there))).andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString(title)));
+        // the organiser finds the meeting among those still to finish (report not published)
+        assertThat(meetings.awaitingReport(circle.organiser())).extracting(MeetingSummary::title).contains(title);
+        mvc.perform(get("/circle").with(data.as("manager"))).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(title)));
+        assertThat(meetings.awaitingReport(there)).isEmpty();
 
         long upcoming = circle.meeting("Nog niet " + System.nanoTime(), 10, 5);
         assertThatThrownBy(() -> meetings.recordAttendance(circle.organiser(), upcoming, List.of(there.id())))

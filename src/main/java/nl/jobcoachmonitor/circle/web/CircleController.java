@@ -42,7 +42,9 @@ class CircleController {
     @GetMapping("/circle")
     String overview(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("meetings", meetings.upcoming(user));
-        model.addAttribute("organised", circles.organisedBy(user));
+        var organised = circles.organisedBy(user);
+        model.addAttribute("organised", organised);
+        model.addAttribute("awaitingReport", organised.isEmpty() ? java.util.List.of() : meetings.awaitingReport(user));
         return "circle/overview";
     }
 
