@@ -89,6 +89,46 @@ class MeetingTests {
     }
 
     @Test
+    void coachesTakingTheLastPlaceAtOnceGetOnePlaceAndTheWaitingListInOrder() throws Exception {
+        long meeting = circle.meeting("Tegelijk", 1, 30);
+        List<CurrentUser> coaches = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            coaches.add(circle.newCoach("tegelijk" + i, i % 2 == 0 ? "coach" : null));
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Object>> results = new java.util.ArrayList<>();
+            for (CurrentUser coach : coaches) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return meetings.register(coach, meeting, true, "nl", "http://x").status();
+                }));
+            }
+            // the first coach once more (a double click that arrives late): refused, nothing stored twice
+            CurrentUser doubleClick = coaches.get(0);
+            start.countDown();
+            List<Object> outcomes = new java.util.ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).filteredOn(RegistrationStatus.REGISTERED::equals).hasSize(1);
+            assertThat(outcomes).filteredOn(RegistrationStatus.WAITING::equals).hasSize(5);
+            var twice = pool.submit(() -> meetings.register(doubleClick, meeting, true, "nl", "http://x"));
+            assertThatThrownBy(() -> twice.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(DomainRuleViolation.class);
+        } finally {
+            pool.shutdownNow();
+        }
+        var seen = meetings.summaryOf(coaches.get(0), meeting);
+        assertThat(seen.registered()).isEqualTo(1);
+        assertThat(seen.waiting()).isEqualTo(5);
+        // the waiting positions are 1 to 5, each once
+        assertThat(coaches.stream().map(c -> meetings.summaryOf(c, meeting).myWaitingPosition())
+                .filter(java.util.Objects::nonNull).sorted().toList()).containsExactly(1, 2, 3, 4, 5);
+    }
+
+    @Test
     void registeringTwiceStoresOneRegistrationAndSaysSo() throws Exception {
         long meeting = circle.meeting("Twee keer", 10, 24);
         CurrentUser coach = circle.newCoach("dubbel", "coach");
