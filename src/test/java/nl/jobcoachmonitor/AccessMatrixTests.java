@@ -60,6 +60,10 @@ class AccessMatrixTests {
         RESEARCHER(Set.of("onderzoeker")),
         ADMIN(Set.of("admin")),
         PRIVACY_OFFICER(Set.of("privacy")),
+        /** The knowledge circle: coaches and managers of every organisation, and organisers. */
+        CIRCLE(Set.of("coach", "coach2", "manager")),
+        /** A knowledge circle's organiser: the demo circle's is "manager". */
+        CIRCLE_ORGANISER(Set.of("manager")),
         /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
         LINK(Set.of());
 
@@ -164,6 +168,20 @@ class AccessMatrixTests {
         // full export of an organisation (issue 14, transfer): the manager their own, the administrator any
         rule(Rule.MANAGER, "GET /team/organisation-export", "POST /team/organisation-export");
         rule(Rule.ADMIN, "GET /admin/organisations/{id}/export", "POST /admin/organisations/{id}/export");
+        // the knowledge circle (issue 16, module circle): coaches of every organisation take part, the organiser plans
+        // and reports, researchers post calls for participation, the administrator creates circles
+        rule(Rule.CIRCLE, "GET /circle", "GET /circle/meetings/{id}", "POST /circle/meetings/{id}/registration",
+                "POST /circle/meetings/{id}/registration/cancel", "GET /circle/meetings/{id}/calendar.ics",
+                "GET /circle/meetings/{id}/report", "GET /circle/archive", "GET /circle/attended", "GET /circle/cards",
+                "GET /circle/cards/offer", "GET /circle/calls", "POST /circle/calls/{id}/signup",
+                "POST /circle/calls/{id}/signup/cancel");
+        rule(Rule.CIRCLE_ORGANISER, "GET /circle/manage/meetings/new", "POST /circle/manage/meetings",
+                "POST /circle/manage/meetings/{id}/attendance", "GET /circle/manage/meetings/{id}/report",
+                "POST /circle/manage/meetings/{id}/report", "POST /circle/manage/meetings/{id}/report/publish",
+                "GET /circle/manage/cards/new", "POST /circle/manage/cards", "GET /circle/manage/cards/{id}",
+                "POST /circle/manage/cards/{id}");
+        rule(Rule.RESEARCHER, "GET /research/calls", "POST /research/calls", "GET /research/calls/{id}");
+        rule(Rule.ADMIN, "GET /admin/circles", "POST /admin/circles", "POST /admin/circles/{id}/organiser");
     }
 
     /** Spring Boot Actuator's routes (not in the handler list above; README "Operating"). */
@@ -287,6 +305,20 @@ class AccessMatrixTests {
         long apiToken = apiTokens.create(coach.id(), "Matrix", today.plusDays(1), false).id();
         long outboxMail = jdbc.sql("select max(id) from questionnaire_mail where address = 'matrix@example.org'")
                 .query(Long.class).single();
+        // the knowledge circle: a past meeting of the demo circle with a published report, a card, a research call
+        long circle = jdbc.sql("select min(id) from circle where organiser_id = :u").param("u", data.userId("manager"))
+                .query(Long.class).single();
+        jdbc.sql("insert into meeting (circle_id, title, starts_at, ends_at, format, place, capacity, created_by, "
+                + "created_at, report, report_published_at) values (:c, 'Matrix', :s, :e, 'IN_PERSON', 'Zaal', 10, :u, "
+                + "current_timestamp, 'Verslag', current_timestamp)").param("c", circle)
+                .param("s", java.time.OffsetDateTime.now().minusDays(2)).param("e", java.time.OffsetDateTime.now()
+                        .minusDays(2).plusHours(2)).param("u", data.userId("manager")).update();
+        long meeting = jdbc.sql("select max(id) from meeting where title = 'Matrix'").query(Long.class).single();
+        long card = jdbc.sql("select min(id) from knowledge_card where circle_id = :c").param("c", circle)
+                .query(Long.class).single();
+        jdbc.sql("insert into research_call (researcher_id, study, asks, contact, created_at) values (:r, 'Matrix', "
+                + "'Matrix', 'matrix@example.org', current_timestamp)").param("r", data.userId("onderzoeker")).update();
+        long researchCall = jdbc.sql("select max(id) from research_call where study = 'Matrix'").query(Long.class).single();
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -298,7 +330,11 @@ class AccessMatrixTests {
                     : pattern.startsWith("/admin/commissioners") ? commissioner
                     : pattern.startsWith("/admin/organisations/") ? data.organisationOf("manager")
                     : pattern.startsWith("/admin/outbox/") ? outboxMail
-                    : pattern.startsWith("/account/api-tokens/") ? apiToken : trajectory;
+                    : pattern.startsWith("/account/api-tokens/") ? apiToken
+                    : pattern.startsWith("/circle/meetings/") || pattern.startsWith("/circle/manage/meetings/") ? meeting
+                    : pattern.startsWith("/circle/manage/cards/") ? card
+                    : pattern.startsWith("/circle/calls/") || pattern.startsWith("/research/calls/") ? researchCall
+                    : pattern.startsWith("/admin/circles/") ? circle : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))

@@ -138,6 +138,7 @@ class DemoData implements ApplicationRunner {
         writeMeasurements(cohort.trajectories(), trajectories);
         writeConsents(cohort.trajectories(), trajectories, employees, users);
         DemoPlans.write(jdbc);
+        DemoCircle.write(jdbc, clock);
     }
 
     /** Consent decisions (their own dice, so the rest of the cohort does not change). */

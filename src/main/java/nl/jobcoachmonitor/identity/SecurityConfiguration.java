@@ -142,6 +142,11 @@ class SecurityConfiguration {
                         .requestMatchers("/report/**", "/report.csv", "/report.pdf", "/report.xlsx").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),
                                 Role.RESEARCHER.name())
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
+                        // the knowledge circle (module circle): its organiser plans, reports and writes cards; coaches
+                        // of every organisation (and managers) take part
+                        .requestMatchers("/circle/manage/**").hasAuthority(CurrentUser.CIRCLE_ORGANISER)
+                        .requestMatchers("/circle", "/circle/**").hasAnyAuthority(Role.COACH.authority(),
+                                Role.MANAGER.authority(), CurrentUser.CIRCLE_ORGANISER)
                         .requestMatchers("/audit", "/audit/**", "/audit.csv", "/audit.xlsx").hasRole(Role.PRIVACY_OFFICER.name())
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))

@@ -69,6 +69,18 @@ class MailComposer {
                 text(signatureKey, args, language), null, text("mail.link.notStored", args, language));
     }
 
+    /**
+     * A letter with these arguments as {0}, {1}, ... for every text, signed by the text {@code signatureKey}, without
+     * a contact line (the knowledge circle's mails to staff members).
+     */
+    Letter letter(MailTemplate template, MailLanguage language, String signatureKey, Object[] args) {
+        return new Letter(language, text(template.subject(), args, language),
+                text(template.greeting(), args, language), texts(template.before(), args, language),
+                template.action() == null ? null : text(template.action(), args, language),
+                texts(template.after(), args, language), text("mail.closing", args, language),
+                text(signatureKey, args, language), null, text("mail.link.notStored", args, language));
+    }
+
     String html(Letter letter, String link) {
         var context = new Context(letter.language().locale(), Map.of("letter", letter, "link", link,
                 "language", letter.language().code()));

@@ -112,7 +112,7 @@ class MailDelivery {
                         new org.springframework.core.io.ByteArrayResource(mail.attachment().content()),
                         mail.attachment().contentType());
             }
-            if (mail.kind() == MailKind.REMINDER) {
+            if (mail.kind() == MailKind.REMINDER || mail.kind() == MailKind.MEETING_REMINDER) {
                 message.setHeader("Auto-Submitted", "auto-generated");
             }
             smtp.send(message);

@@ -10,5 +10,9 @@ public enum MailKind {
     /** A new staff member's link to set their own password (identity's {@code AccountInvitations}). */
     ACCOUNT,
     /** the signed accountability report to the commissioner, with its PDF attached. */
-    REPORT
+    REPORT,
+    /** A knowledge circle meeting: registration confirmed, a place from the waiting list, the report published. */
+    MEETING,
+    /** The reminder of a knowledge circle meeting, the day before (circle's reminder job). */
+    MEETING_REMINDER
 }

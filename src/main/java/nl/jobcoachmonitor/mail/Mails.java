@@ -55,6 +55,39 @@ public class Mails {
     }
 
     /**
+     * A letter to a staff member about no trajectory (the knowledge circle's mails): every text gets {@code args} as
+     * {0}, {1}, ...; signed with the text {@code signatureKey}.
+     */
+    public Letter composeForStaff(MailTemplate template, MailLanguage language, String signatureKey, Object... args) {
+        return composer.letter(template, language, signatureKey, args);
+    }
+
+    /**
+     * Whether a mail can reach anyone now: through the mail server, or in demo mode through the outbox. A caller
+     * whose own work must not roll back for want of a mail server asks this before {@link #send}.
+     */
+    public boolean deliverable() {
+        return delivery.deliverable();
+    }
+
+    /**
+     * As {@link #sendWithAttachment(Envelope, Letter, Attachment)}, with a link in the text that is no secret (a page
+     * the addressee opens after signing in), kept as {@link #send} keeps links.
+     */
+    @Transactional
+    public long sendWithAttachment(Envelope envelope, Letter letter, String link, Attachment attachment) {
+        if (!delivery.deliverable()) {
+            throw new DomainRuleViolation("address", "mail.noServer");
+        }
+        long id = recorded.insert(new RecordedMails.NewMail(envelope, letter.subject(), delivery.stored(letter, link),
+                delivery.delivery(), clock.instant()));
+        access.created("questionnaire_mail", id, envelope.personId());
+        delivery.sendAfterCommit(new MailDelivery.Outgoing(id, envelope.kind(), envelope.address(), letter.subject(),
+                letter.text(link), composer.html(letter, link), attachment));
+        return id;
+    }
+
+    /**
      * Records a mail without a link and sends it with the attachment once the current transaction has committed. The
      * record keeps the text, never the attachment. Without a mail server the mail is kept in the outbox (demo mode) or
      * refused ({@code mail.noServer}, as {@link #send}).

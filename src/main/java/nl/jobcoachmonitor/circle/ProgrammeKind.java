@@ -1,0 +1,6 @@
+package nl.jobcoachmonitor.circle;
+
+/** What a programme item of a meeting is. */
+public enum ProgrammeKind {
+    TALK, WORKSHOP, DISCUSSION
+}
