@@ -5,8 +5,8 @@ import jakarta.validation.constraints.Size;
 
 /** A competency added to the circle's list. */
 record CompetencyForm(
-        @NotBlank(message = "{live.competency.name.required}")
-        @Size(max = 200, message = "{live.competency.name.tooLong}") String name) {
+        @NotBlank
+        @Size(max = 200) String name) {
 
     static CompetencyForm empty() {
         return new CompetencyForm("");

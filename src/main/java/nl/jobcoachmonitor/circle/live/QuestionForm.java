@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
  * the key made when the form was shown (the same form sent twice stores one question).
  */
 record QuestionForm(
-        @NotBlank(message = "{live.question.text.required}")
-        @Size(max = QuestionForm.MAX_LENGTH, message = "{live.question.text.tooLong}") String text,
+        @NotBlank
+        @Size(max = QuestionForm.MAX_LENGTH) String text,
         boolean showName,
         @NotBlank @Size(max = 36) String submissionKey) {
 
