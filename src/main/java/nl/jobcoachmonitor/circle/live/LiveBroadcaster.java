@@ -72,6 +72,21 @@ class LiveBroadcaster {
         emitter.onCompletion(() -> remove(subscriber));
         emitter.onTimeout(() -> remove(subscriber));
         emitter.onError(e -> remove(subscriber));
+        // a stream starts with the state as it is now: after a reconnect nothing announced meanwhile is missed, and
+        // the screen asks again for its poll panel (it may have been opened between the page and its stream)
+        try {
+            emitter.send(SseEmitter.event().name("state").data("connected"));
+            emitter.send(SseEmitter.event().name("results").data(render("results", locale,
+                    Map.of("polls", results.polls(meetingId), "base", base(meetingId)))));
+            emitter.send(SseEmitter.event().name("questions").data(render("questions", locale,
+                    Map.of("questions", results.questions(meetingId, false), "base", base(meetingId)))));
+            if (organiser) {
+                emitter.send(SseEmitter.event().name("moderation").data(render("moderation", locale,
+                        Map.of("questions", results.questions(meetingId, true), "base", base(meetingId)))));
+            }
+        } catch (IOException e) {
+            remove(subscriber);
+        }
         return emitter;
     }
 
