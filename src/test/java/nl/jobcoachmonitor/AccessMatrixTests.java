@@ -59,6 +59,10 @@ class AccessMatrixTests {
         RESEARCHER(Set.of("onderzoeker")),
         ADMIN(Set.of("admin")),
         PRIVACY_OFFICER(Set.of("privacy")),
+        /** A knowledge circle meeting's live session: coaches and the circle's organiser ("manager" in this test). */
+        LIVE(Set.of("coach", "coach2", "manager")),
+        /** The live session's controls: the organiser of the meeting's circle only. */
+        LIVE_ORGANISER(Set.of("manager")),
         /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
         LINK(Set.of());
 
@@ -160,6 +164,19 @@ class AccessMatrixTests {
         // accounts (issue 12): an invitation to set one's own password, opened by its one-time link
         rule(Rule.ADMIN, "POST /admin/users/{id}/invitation");
         rule(Rule.LINK, "GET /invitation/{token}", "GET /invitation", "POST /invitation");
+        // knowledge circle, live session (circle.live): a meeting of a circle organised by "manager"
+        rule(Rule.LIVE, "GET /circle/meetings/{id}/live", "GET /circle/meetings/{id}/live/poll",
+                "GET /circle/meetings/{id}/live/events", "POST /circle/meetings/{id}/live/polls/{pollId}/votes",
+                "POST /circle/meetings/{id}/live/questions",
+                "POST /circle/meetings/{id}/live/questions/{questionId}/upvote");
+        rule(Rule.LIVE_ORGANISER, "GET /circle/meetings/{id}/live/organise",
+                "POST /circle/meetings/{id}/live/organise/polls",
+                "POST /circle/meetings/{id}/live/organise/polls/{pollId}/close",
+                "POST /circle/meetings/{id}/live/organise/polls/{pollId}/reveal",
+                "POST /circle/meetings/{id}/live/organise/questions/{questionId}/answered",
+                "POST /circle/meetings/{id}/live/organise/questions/{questionId}/hide",
+                "POST /circle/meetings/{id}/live/organise/competencies",
+                "POST /circle/meetings/{id}/live/organise/competencies/{competencyId}/remove");
     }
 
     private static void rule(Rule rule, String... routes) {
@@ -250,6 +267,20 @@ class AccessMatrixTests {
         long apiToken = apiTokens.create(coach.id(), "Matrix", today.plusDays(1), false).id();
         long outboxMail = jdbc.sql("select max(id) from questionnaire_mail where address = 'matrix@example.org'")
                 .query(Long.class).single();
+        // a live session of a circle organised by "manager": an open poll, two questions, a competency
+        var live = new nl.jobcoachmonitor.circle.live.LiveFixtures(jdbc);
+        long liveMeeting = live.meetingOrganisedBy("manager", 4);
+        mvc.perform(request(HttpMethod.POST, "/circle/meetings/" + liveMeeting + "/live/organise/polls")
+                .param("kind", "COMPETENCIES").with(data.as("manager")).with(csrf()));
+        long livePoll = live.openPoll(liveMeeting);
+        for (String key : List.of("matrix-1-" + liveMeeting, "matrix-2-" + liveMeeting)) {
+            mvc.perform(request(HttpMethod.POST, "/circle/meetings/" + liveMeeting + "/live/questions")
+                    .param("text", "Matrix").param("submissionKey", key).with(data.as("coach")).with(csrf()));
+        }
+        List<Long> liveQuestions = jdbc.sql("select id from live_question where meeting_id = :m order by id")
+                .param("m", liveMeeting).query(Long.class).list();
+        long liveCompetency = jdbc.sql("select min(c.id) from circle_competency c join meeting m on m.circle_id = "
+                + "c.circle_id where m.id = :m").param("m", liveMeeting).query(Long.class).single();
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -260,12 +291,15 @@ class AccessMatrixTests {
                     : pattern.startsWith("/research/projects/") || pattern.startsWith("/team/exports/") ? project
                     : pattern.startsWith("/admin/commissioners") ? commissioner
                     : pattern.startsWith("/admin/outbox/") ? outboxMail
-                    : pattern.startsWith("/account/api-tokens/") ? apiToken : trajectory;
+                    : pattern.startsWith("/account/api-tokens/") ? apiToken
+                    : pattern.startsWith("/circle/meetings/") ? liveMeeting : trajectory;
             String path = pattern.replace("{id}", String.valueOf(id)).replace("{waveId}", String.valueOf(wave))
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))
                     .replace("{reportId}", String.valueOf(report)).replace("{contactId}", String.valueOf(contact))
-                    .replace("{signalId}", String.valueOf(correctionRequest));
+                    .replace("{signalId}", String.valueOf(correctionRequest))
+                    .replace("{pollId}", String.valueOf(livePoll)).replace("{competencyId}", String.valueOf(liveCompetency))
+                    .replace("{questionId}", String.valueOf(liveQuestions.get(pattern.endsWith("/hide") ? 1 : 0)));
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 // From an address of its own: the bad tokens tried on every link route count towards the
