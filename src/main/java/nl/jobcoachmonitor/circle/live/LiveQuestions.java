@@ -49,7 +49,7 @@ class LiveQuestions {
         try {
             jdbc.sql("insert into live_question (meeting_id, text, author_name, posted_at, submission_key) "
                     + "values (:m, :t, :a, :at, :k)").param("m", meetingId).param("t", text)
-                    .param("a", form.showName() ? participant.displayName() : null, java.sql.Types.VARCHAR)
+                    .param("a", form.namesAuthor() ? participant.displayName() : null, java.sql.Types.VARCHAR)
                     .param("at", OffsetDateTime.now(clock)).param("k", form.submissionKey()).update();
         } catch (DuplicateKeyException e) {
             return; // sent twice at the same moment: the other copy stored it

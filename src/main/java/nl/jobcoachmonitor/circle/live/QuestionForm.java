@@ -10,12 +10,17 @@ import jakarta.validation.constraints.Size;
 record QuestionForm(
         @NotBlank
         @Size(max = QuestionForm.MAX_LENGTH) String text,
-        boolean showName,
+        Boolean showName,
         @NotBlank @Size(max = 36) String submissionKey) {
 
     static final int MAX_LENGTH = 500;
 
     static QuestionForm empty() {
         return new QuestionForm("", false, java.util.UUID.randomUUID().toString());
+    }
+
+    /** Whether the author's name is shown: only when ticked (an unticked box sends nothing). */
+    boolean namesAuthor() {
+        return Boolean.TRUE.equals(showName);
     }
 }

@@ -228,6 +228,11 @@ class LiveSessionTests {
         ask("coach", "y".repeat(500), false, "same-" + meeting);
         ask("coach", "y".repeat(500), false, "same-" + meeting);
         assertThat(data.count("live_question", "meeting_id = :p", meeting)).isEqualTo(1);
+        // the box left unticked sends nothing at all: anonymous
+        mvc.perform(post(base + "/questions").param("text", "Zonder vinkje").param("submissionKey", "box-" + meeting)
+                .with(data.as("coach")).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(results.questions(meeting, false)).filteredOn(q -> q.text().equals("Zonder vinkje"))
+                .extracting(LiveResults.Question::authorName).containsExactly((String) null);
     }
 
     @Test
@@ -255,8 +260,9 @@ class LiveSessionTests {
         String events = waitFor(() -> contentOf(stream), s -> s.contains("event:results") && s.contains("Antwoorden: 1"));
         assertThat(events).contains("event:results").contains("Antwoorden: 1");
         ask("coach", "Een vraag voor de stroom", false, "stream-" + meeting);
-        assertThat(waitFor(() -> contentOf(stream), s -> s.contains("event:questions")))
-                .contains("Een vraag voor de stroom");
+        // (the stream began with the state as it was: no questions yet)
+        assertThat(waitFor(() -> contentOf(stream), s -> s.contains("Een vraag voor de stroom")))
+                .contains("event:questions\ndata:<div class=\"live-questions\">").contains("Een vraag voor de stroom");
     }
 
     @Test
