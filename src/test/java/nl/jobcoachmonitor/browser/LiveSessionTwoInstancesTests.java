@@ -37,6 +37,7 @@ class LiveSessionTwoInstancesTests extends LiveSessionFlow {
                 .properties("server.port=0").run()) {
             int secondPort = ((ServletWebServerApplicationContext) second).getWebServer().getPort();
             threeScreens(port, port, secondPort);
+            closeContexts(); // the browsers leave before the second instance stops (or its streams break off)
         }
     }
 }
