@@ -64,6 +64,10 @@ class AccessMatrixTests {
         CIRCLE(Set.of("coach", "coach2", "manager")),
         /** A knowledge circle's organiser: the demo circle's is "manager". */
         CIRCLE_ORGANISER(Set.of("manager")),
+        /** A knowledge circle meeting's live session: coaches and the circle's organiser ("manager" in this test). */
+        LIVE(Set.of("coach", "coach2", "manager")),
+        /** The live session's controls: the organiser of the meeting's circle only. */
+        LIVE_ORGANISER(Set.of("manager")),
         /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
         LINK(Set.of());
 
@@ -182,6 +186,19 @@ class AccessMatrixTests {
                 "POST /circle/manage/cards/{id}");
         rule(Rule.RESEARCHER, "GET /research/calls", "POST /research/calls", "GET /research/calls/{id}");
         rule(Rule.ADMIN, "GET /admin/circles", "POST /admin/circles", "POST /admin/circles/{id}/organiser");
+        // knowledge circle, live session (circle.live): a meeting of a circle organised by "manager"
+        rule(Rule.LIVE, "GET /circle/meetings/{id}/live", "GET /circle/meetings/{id}/live/poll",
+                "GET /circle/meetings/{id}/live/events", "POST /circle/meetings/{id}/live/polls/{pollId}/votes",
+                "POST /circle/meetings/{id}/live/questions",
+                "POST /circle/meetings/{id}/live/questions/{questionId}/upvote");
+        rule(Rule.LIVE_ORGANISER, "GET /circle/meetings/{id}/live/organise",
+                "POST /circle/meetings/{id}/live/organise/polls",
+                "POST /circle/meetings/{id}/live/organise/polls/{pollId}/close",
+                "POST /circle/meetings/{id}/live/organise/polls/{pollId}/reveal",
+                "POST /circle/meetings/{id}/live/organise/questions/{questionId}/answered",
+                "POST /circle/meetings/{id}/live/organise/questions/{questionId}/hide",
+                "POST /circle/meetings/{id}/live/organise/competencies",
+                "POST /circle/meetings/{id}/live/organise/competencies/{competencyId}/remove");
     }
 
     /** Spring Boot Actuator's routes (not in the handler list above; README "Operating"). */
@@ -319,6 +336,20 @@ class AccessMatrixTests {
         jdbc.sql("insert into research_call (researcher_id, study, asks, contact, created_at) values (:r, 'Matrix', "
                 + "'Matrix', 'matrix@example.org', current_timestamp)").param("r", data.userId("onderzoeker")).update();
         long researchCall = jdbc.sql("select max(id) from research_call where study = 'Matrix'").query(Long.class).single();
+        // a live session of a circle organised by "manager": an open poll, two questions, a competency
+        var live = new nl.jobcoachmonitor.circle.live.LiveFixtures(jdbc);
+        long liveMeeting = live.meetingOrganisedBy("manager", 4);
+        mvc.perform(request(HttpMethod.POST, "/circle/meetings/" + liveMeeting + "/live/organise/polls")
+                .param("kind", "COMPETENCIES").with(data.as("manager")).with(csrf()));
+        long livePoll = live.openPoll(liveMeeting);
+        for (String key : List.of("matrix-1-" + liveMeeting, "matrix-2-" + liveMeeting)) {
+            mvc.perform(request(HttpMethod.POST, "/circle/meetings/" + liveMeeting + "/live/questions")
+                    .param("text", "Matrix").param("submissionKey", key).with(data.as("coach")).with(csrf()));
+        }
+        List<Long> liveQuestions = jdbc.sql("select id from live_question where meeting_id = :m order by id")
+                .param("m", liveMeeting).query(Long.class).list();
+        long liveCompetency = jdbc.sql("select min(c.id) from circle_competency c join meeting m on m.circle_id = "
+                + "c.circle_id where m.id = :m").param("m", liveMeeting).query(Long.class).single();
 
         List<String> wrong = new ArrayList<>();
         for (String route : routes()) {
@@ -331,6 +362,7 @@ class AccessMatrixTests {
                     : pattern.startsWith("/admin/organisations/") ? data.organisationOf("manager")
                     : pattern.startsWith("/admin/outbox/") ? outboxMail
                     : pattern.startsWith("/account/api-tokens/") ? apiToken
+                    : pattern.startsWith("/circle/meetings/") && pattern.contains("/live") ? liveMeeting
                     : pattern.startsWith("/circle/meetings/") || pattern.startsWith("/circle/manage/meetings/") ? meeting
                     : pattern.startsWith("/circle/manage/cards/") ? card
                     : pattern.startsWith("/circle/calls/") || pattern.startsWith("/research/calls/") ? researchCall
@@ -339,7 +371,9 @@ class AccessMatrixTests {
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))
                     .replace("{reportId}", String.valueOf(report)).replace("{contactId}", String.valueOf(contact))
-                    .replace("{signalId}", String.valueOf(correctionRequest));
+                    .replace("{signalId}", String.valueOf(correctionRequest))
+                    .replace("{pollId}", String.valueOf(livePoll)).replace("{competencyId}", String.valueOf(liveCompetency))
+                    .replace("{questionId}", String.valueOf(liveQuestions.get(pattern.endsWith("/hide") ? 1 : 0)));
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 // From an address of its own: the bad tokens tried on every link route count towards the

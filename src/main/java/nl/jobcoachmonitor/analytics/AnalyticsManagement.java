@@ -42,7 +42,7 @@ public class AnalyticsManagement {
     /** An association on fewer persons (or yes/no outcomes with fewer events per predictor) gets a warning. */
     static final int SMALL_N = 30;
 
-    private static final List<String> WORK_VALUES = List.of("use_skills", "develop_skills", "decisions", "contacts",
+    static final List<String> WORK_VALUES = List.of("use_skills", "develop_skills", "decisions", "contacts",
             "own_goals", "income", "contribute");
 
     private final ReportQuery query;

@@ -148,6 +148,12 @@ class SecurityConfiguration {
                         .requestMatchers("/circle", "/circle/**").hasAnyAuthority(Role.COACH.authority(),
                                 Role.MANAGER.authority(), CurrentUser.CIRCLE_ORGANISER)
                         .requestMatchers("/audit", "/audit/**", "/audit.csv", "/audit.xlsx").hasRole(Role.PRIVACY_OFFICER.name())
+                        // knowledge circle, live session: the organiser's controls; taking part: coaches and the
+                        // organiser (circle.live.LiveAccess narrows both to the meeting's own circle)
+                        .requestMatchers("/circle/meetings/*/live/organise", "/circle/meetings/*/live/organise/**")
+                        .hasAuthority(CurrentUser.CIRCLE_ORGANISER)
+                        .requestMatchers("/circle/meetings/*/live", "/circle/meetings/*/live/**")
+                        .hasAnyAuthority(Role.COACH.authority(), CurrentUser.CIRCLE_ORGANISER)
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
                 // a session ends after its absolute lifetime, however busy (the idle timeout is Spring Session's)
