@@ -187,17 +187,26 @@ join (select trajectory_id, wave_code,
 order by a.id, a.code;
 analyze wave_indicator;
 
--- Contact minutes per calendar month and party group (IndicatorCalculator.months; Party.group: employer includes
--- colleagues).
+-- Contact minutes per month since the start of coaching and party group (IndicatorCalculator.months, V45; Party.group:
+-- employer includes colleagues). Month n runs from start + n months (MonthsOfCoaching: PostgreSQL's date + interval
+-- clamps to the month's last day as LocalDate.plusMonths does): the calendar-month difference n, minus one when
+-- start + n months lies after the contact's day. Contacts before the start, and trajectories not in coaching, have no
+-- month.
 \echo '== trajectory_month'
-insert into trajectory_month (trajectory_id, first_day, employee_minutes, employer_minutes, other_minutes)
-select trajectory_id, date_trunc('month', contact_on)::date,
-       coalesce(sum(minutes) filter (where party = 'EMPLOYEE'), 0),
-       coalesce(sum(minutes) filter (where party in ('EMPLOYER', 'COLLEAGUES')), 0),
-       coalesce(sum(minutes) filter (where party not in ('EMPLOYEE', 'EMPLOYER', 'COLLEAGUES')), 0)
-from contact
-group by trajectory_id, date_trunc('month', contact_on)
-order by trajectory_id, date_trunc('month', contact_on);
+insert into trajectory_month (trajectory_id, month_index, employee_minutes, employer_minutes, other_minutes)
+select c.trajectory_id, m.month_index,
+       coalesce(sum(c.minutes) filter (where c.party = 'EMPLOYEE'), 0),
+       coalesce(sum(c.minutes) filter (where c.party in ('EMPLOYER', 'COLLEAGUES')), 0),
+       coalesce(sum(c.minutes) filter (where c.party not in ('EMPLOYEE', 'EMPLOYER', 'COLLEAGUES')), 0)
+from contact c
+join fact f on f.id = c.trajectory_id
+cross join lateral (select ((extract(year from c.contact_on) * 12 + extract(month from c.contact_on))
+                            - (extract(year from f.s) * 12 + extract(month from f.s)))::int as n) d
+cross join lateral (select d.n - case when (f.s + make_interval(months => d.n))::date > c.contact_on then 1 else 0 end
+                           as month_index) m
+where f.s is not null and c.contact_on >= f.s
+group by c.trajectory_id, m.month_index
+order by c.trajectory_id, m.month_index;
 analyze trajectory_month;
 
 -- The indicators per trajectory (IndicatorCalculator.compute), from the contacts and the waves above.
@@ -313,7 +322,9 @@ begin
     select count(*) into n from trajectory_indicator where coaching_started_on is not null;
     if n not between 170000 and 185000 then raise exception '% trajectories in coaching on the job', n; end if;
     select sum(employee_minutes + employer_minutes + other_minutes) into n from trajectory_month;
-    if n <> (select sum(minutes) from contact) then raise exception 'trajectory_month does not add up to the contacts'; end if;
+    if n <> (select sum(c.minutes) from contact c join fact f on f.id = c.trajectory_id where c.contact_on >= f.s) then
+        raise exception 'trajectory_month does not add up to the contacts since the start of coaching';
+    end if;
     select avg(retained::int) into share from trajectory_indicator i
         join wave_indicator w on w.trajectory_id = i.trajectory_id and w.wave_code = 'T2';
     if share not between 0.85 and 0.91 then raise exception 'retained among those with T2: %', share; end if;

@@ -24,4 +24,16 @@ class CoachingStarts {
                 .query((rs, n) -> new CoachingStart(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)))
                 .list();
     }
+
+    /** The same, up to {@code limit} trajectories after the given id, in id order: the catch-up's batches. */
+    List<CoachingStart> running(long afterId, int limit) {
+        return jdbc.sql("""
+                select t.id, min(p.changed_on) as coaching_started_on
+                from trajectory t join phase_change p on p.trajectory_id = t.id and p.to_phase = 'COACHING'
+                where t.phase in ('COACHING', 'PHASE_OUT', 'CONTINUED_SUPPORT') and t.id > :after
+                group by t.id order by t.id limit :limit""")
+                .param("after", afterId).param("limit", limit)
+                .query((rs, n) -> new CoachingStart(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class)))
+                .list();
+    }
 }
