@@ -102,9 +102,11 @@ public class CatchUpState implements DisposableBean {
         if (track) {
             set(job, Status.RUNNING);
         }
+        long start = System.nanoTime();
         try {
             var result = locks.executeWithLock(() -> {
                 work.run();
+                log.info("Catch-up {} finished in {} ms", job, (System.nanoTime() - start) / 1_000_000);
                 return Boolean.TRUE;
             }, new LockConfiguration(Instant.now(), "catch-up-" + job, LOCK_AT_MOST, Duration.ZERO));
             if (track) {
@@ -129,6 +131,7 @@ public class CatchUpState implements DisposableBean {
             announced |= completed;
         }
         if (completed) {
+            log.info("Catch-up done: {}", status());
             events.publishEvent(new CatchUpCompleted(status()));
         }
     }
