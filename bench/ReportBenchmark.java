@@ -149,7 +149,7 @@ public class ReportBenchmark {
             for (int m = 0; m < 12; m++) {
                 sums.add("count(i.month" + m + "_employee)");
                 for (String party : List.of("employee", "employer", "other")) {
-                    sums.add("sum(least(i.month" + m + "_" + party + ", 1200))");
+                    sums.add("sum(least(coalesce(i.month" + m + "_" + party + ", 0), 1200))");
                 }
             }
             return "select " + String.join(", ", sums) + FROM_SUMS + where(scopeColumn);

@@ -204,7 +204,9 @@ class ReportQuery {
         for (int m = 0; m < MONTHS; m++) {
             sums.append(m == 0 ? "" : ", ").append("count(i.month").append(m).append("_employee)");
             for (String party : List.of("employee", "employer", "other")) {
-                sums.append(", sum(least(i.month").append(m).append('_').append(party).append(", :most))");
+                // coalesce: least ignores a null (no contact that month) and would count the bound instead
+                sums.append(", sum(least(coalesce(i.month").append(m).append('_').append(party)
+                        .append(", 0), :most))");
             }
         }
         return jdbc.sql("select " + sums + from(filter) + where.sql())
