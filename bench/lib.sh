@@ -109,8 +109,8 @@ start_app() { # $1 = log file, $2 = optional access log name (Tomcat access log 
             echo "application exited during start-up, see $1" >&2
             exit 1
         fi
-        if (( SECONDS - t0 > 180 )); then
-            echo "application not up after 180 s, see $1" >&2
+        if (( SECONDS - t0 > ${START_WAIT:-180} )); then
+            echo "application not up after ${START_WAIT:-180} s, see $1" >&2
             exit 1
         fi
         sleep 1
