@@ -54,7 +54,7 @@ select :'phase' = 'save' as saving \gset
            count(*) filter (where (a.employee_minutes, a.employer_minutes, a.other_minutes)
                 is distinct from (b.employee_minutes, b.employer_minutes, b.other_minutes)) as differ
     from (select * from trajectory_month where trajectory_id % 400 = 7) a
-    full join check_month b using (trajectory_id, first_day);
+    full join check_month b using (trajectory_id, month_index);
     \echo '== signals of the sample that need no questionnaire: generated vs application'
     select kind, (select count(*) from check_signal c where c.kind = k.kind) as generated,
            (select count(*) from signal s where s.trajectory_id % 400 = 7 and s.kind = k.kind) as application,

@@ -187,17 +187,26 @@ join (select trajectory_id, wave_code,
 order by a.id, a.code;
 analyze wave_indicator;
 
--- Contact minutes per calendar month and party group (IndicatorCalculator.months; Party.group: employer includes
--- colleagues).
+-- Contact minutes per month since the start of coaching and party group (IndicatorCalculator.months, V45; Party.group:
+-- employer includes colleagues). Month n runs from start + n months (MonthsOfCoaching: PostgreSQL's date + interval
+-- clamps to the month's last day as LocalDate.plusMonths does): the calendar-month difference n, minus one when
+-- start + n months lies after the contact's day. Contacts before the start, and trajectories not in coaching, have no
+-- month.
 \echo '== trajectory_month'
-insert into trajectory_month (trajectory_id, first_day, employee_minutes, employer_minutes, other_minutes)
-select trajectory_id, date_trunc('month', contact_on)::date,
-       coalesce(sum(minutes) filter (where party = 'EMPLOYEE'), 0),
-       coalesce(sum(minutes) filter (where party in ('EMPLOYER', 'COLLEAGUES')), 0),
-       coalesce(sum(minutes) filter (where party not in ('EMPLOYEE', 'EMPLOYER', 'COLLEAGUES')), 0)
-from contact
-group by trajectory_id, date_trunc('month', contact_on)
-order by trajectory_id, date_trunc('month', contact_on);
+insert into trajectory_month (trajectory_id, month_index, employee_minutes, employer_minutes, other_minutes)
+select c.trajectory_id, m.month_index,
+       coalesce(sum(c.minutes) filter (where c.party = 'EMPLOYEE'), 0),
+       coalesce(sum(c.minutes) filter (where c.party in ('EMPLOYER', 'COLLEAGUES')), 0),
+       coalesce(sum(c.minutes) filter (where c.party not in ('EMPLOYEE', 'EMPLOYER', 'COLLEAGUES')), 0)
+from contact c
+join fact f on f.id = c.trajectory_id
+cross join lateral (select ((extract(year from c.contact_on) * 12 + extract(month from c.contact_on))
+                            - (extract(year from f.s) * 12 + extract(month from f.s)))::int as n) d
+cross join lateral (select d.n - case when (f.s + make_interval(months => d.n))::date > c.contact_on then 1 else 0 end
+                           as month_index) m
+where f.s is not null and c.contact_on >= f.s
+group by c.trajectory_id, m.month_index
+order by c.trajectory_id, m.month_index;
 analyze trajectory_month;
 
 -- The indicators per trajectory (IndicatorCalculator.compute), from the contacts and the waves above.
@@ -259,6 +268,114 @@ cross join lateral (select case when f.s is null then 0.00
 order by f.id;
 analyze trajectory_indicator;
 
+-- What the study report reads of T0, T2 and months 0-11 in the indicator row (V69; IndicatorStore writes it with the
+-- indicators): the same statements as the migration, which ran on the empty tables when the application made the
+-- schema.
+\echo '== trajectory_indicator: the columns of the report (V69)'
+update trajectory_indicator i set
+    contract_hours_t0 = (select w.contract_hours from wave_indicator w
+                         where w.trajectory_id = i.trajectory_id and w.wave_code = 'T0'),
+    disclosed_employer = coalesce((select w.disclosed_employer from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T2'),
+                                  (select w.disclosed_employer from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T0')),
+    reaction_employer = coalesce((select w.reaction_employer from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T2'),
+                                  (select w.reaction_employer from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T0')),
+    disclosed_colleagues = coalesce((select w.disclosed_colleagues from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T2'),
+                                  (select w.disclosed_colleagues from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T0')),
+    reaction_colleagues = coalesce((select w.reaction_colleagues from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T2'),
+                                  (select w.reaction_colleagues from wave_indicator w where w.trajectory_id = i.trajectory_id
+                                   and w.wave_code = 'T0')),
+    coach_value = coalesce((select w.coach_value from wave_indicator w where w.trajectory_id = i.trajectory_id
+                            and w.wave_code = 'T2'),
+                           (select w.coach_value from wave_indicator w where w.trajectory_id = i.trajectory_id
+                            and w.wave_code = 'T0'));
+
+update trajectory_indicator i set work_values_t0 = (
+    select case when count(*) = 0 then null else
+            cast(coalesce(max(case when v.work_value = 'use_skills' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'use_skills' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'develop_skills' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'develop_skills' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'decisions' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'decisions' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contacts' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contacts' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'own_goals' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'own_goals' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'income' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'income' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contribute' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contribute' then v.achieved end), 0) as varchar(1))
+        end
+    from wave_work_value v where v.trajectory_id = i.trajectory_id and v.wave_code = 'T0'
+      and v.important is not null and v.achieved is not null);
+
+update trajectory_indicator i set work_values_t2 = (
+    select case when count(*) = 0 then null else
+            cast(coalesce(max(case when v.work_value = 'use_skills' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'use_skills' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'develop_skills' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'develop_skills' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'decisions' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'decisions' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contacts' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contacts' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'own_goals' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'own_goals' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'income' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'income' then v.achieved end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contribute' then v.important end), 0) as varchar(1))
+            || cast(coalesce(max(case when v.work_value = 'contribute' then v.achieved end), 0) as varchar(1))
+        end
+    from wave_work_value v where v.trajectory_id = i.trajectory_id and v.wave_code = 'T2'
+      and v.important is not null and v.achieved is not null);
+
+update trajectory_indicator i set (month0_employee, month0_employer, month0_other, month1_employee, month1_employer, month1_other, month2_employee, month2_employer, month2_other, month3_employee, month3_employer, month3_other, month4_employee, month4_employer, month4_other, month5_employee, month5_employer, month5_other, month6_employee, month6_employer, month6_other, month7_employee, month7_employer, month7_other, month8_employee, month8_employer, month8_other, month9_employee, month9_employer, month9_other, month10_employee, month10_employer, month10_other, month11_employee, month11_employer, month11_other) = (
+    select max(case when m.month_index = 0 then m.employee_minutes end),
+        max(case when m.month_index = 0 then m.employer_minutes end),
+        max(case when m.month_index = 0 then m.other_minutes end),
+        max(case when m.month_index = 1 then m.employee_minutes end),
+        max(case when m.month_index = 1 then m.employer_minutes end),
+        max(case when m.month_index = 1 then m.other_minutes end),
+        max(case when m.month_index = 2 then m.employee_minutes end),
+        max(case when m.month_index = 2 then m.employer_minutes end),
+        max(case when m.month_index = 2 then m.other_minutes end),
+        max(case when m.month_index = 3 then m.employee_minutes end),
+        max(case when m.month_index = 3 then m.employer_minutes end),
+        max(case when m.month_index = 3 then m.other_minutes end),
+        max(case when m.month_index = 4 then m.employee_minutes end),
+        max(case when m.month_index = 4 then m.employer_minutes end),
+        max(case when m.month_index = 4 then m.other_minutes end),
+        max(case when m.month_index = 5 then m.employee_minutes end),
+        max(case when m.month_index = 5 then m.employer_minutes end),
+        max(case when m.month_index = 5 then m.other_minutes end),
+        max(case when m.month_index = 6 then m.employee_minutes end),
+        max(case when m.month_index = 6 then m.employer_minutes end),
+        max(case when m.month_index = 6 then m.other_minutes end),
+        max(case when m.month_index = 7 then m.employee_minutes end),
+        max(case when m.month_index = 7 then m.employer_minutes end),
+        max(case when m.month_index = 7 then m.other_minutes end),
+        max(case when m.month_index = 8 then m.employee_minutes end),
+        max(case when m.month_index = 8 then m.employer_minutes end),
+        max(case when m.month_index = 8 then m.other_minutes end),
+        max(case when m.month_index = 9 then m.employee_minutes end),
+        max(case when m.month_index = 9 then m.employer_minutes end),
+        max(case when m.month_index = 9 then m.other_minutes end),
+        max(case when m.month_index = 10 then m.employee_minutes end),
+        max(case when m.month_index = 10 then m.employer_minutes end),
+        max(case when m.month_index = 10 then m.other_minutes end),
+        max(case when m.month_index = 11 then m.employee_minutes end),
+        max(case when m.month_index = 11 then m.employer_minutes end),
+        max(case when m.month_index = 11 then m.other_minutes end)
+    from trajectory_month m where m.trajectory_id = i.trajectory_id and m.month_index < 12);
+analyze trajectory_indicator;
+
 -- Signals (IndicatorCalculator.signals), raised today: for a closed trajectory only "employment ended" after a lost
 -- job; otherwise employment ended (no paid work at the latest wave), low rapport (2.5 or less), job fit declining
 -- (more gaps than the wave before, or the coach's job fit 2 or more lower), a care conflict, and no recent contact
@@ -313,7 +430,9 @@ begin
     select count(*) into n from trajectory_indicator where coaching_started_on is not null;
     if n not between 170000 and 185000 then raise exception '% trajectories in coaching on the job', n; end if;
     select sum(employee_minutes + employer_minutes + other_minutes) into n from trajectory_month;
-    if n <> (select sum(minutes) from contact) then raise exception 'trajectory_month does not add up to the contacts'; end if;
+    if n <> (select sum(c.minutes) from contact c join fact f on f.id = c.trajectory_id where c.contact_on >= f.s) then
+        raise exception 'trajectory_month does not add up to the contacts since the start of coaching';
+    end if;
     select avg(retained::int) into share from trajectory_indicator i
         join wave_indicator w on w.trajectory_id = i.trajectory_id and w.wave_code = 'T2';
     if share not between 0.85 and 0.91 then raise exception 'retained among those with T2: %', share; end if;

@@ -9,7 +9,8 @@
 #   JCM_JAR=/path/app.jar bench/run.sh   # skip the build, use this jar
 #
 # Environment (defaults in brackets):
-#   PGHOST [127.0.0.1], PGPORT [5432], PGUSER [postgres]   the PostgreSQL server; the database is always jcm_bench
+#   PGHOST [127.0.0.1], PGPORT [5432], PGUSER [postgres]   the PostgreSQL server; the database is jcm_bench
+#   JCM_BENCH_DB [jcm_bench]    another database for the bench data (one per session on a shared server)
 #   BENCH_PORT [18080]          port of the application under test
 #   WARMUP [20], REQUESTS [200] unmeasured and measured requests per page
 #   RESULTS [bench/results/<UTC timestamp>]

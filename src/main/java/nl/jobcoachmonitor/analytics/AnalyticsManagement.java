@@ -78,7 +78,8 @@ public class AnalyticsManagement {
         } else {
             throw new NotFoundException("report", user.id());
         }
-        List<Row> rows = query.rows(scope, filter);
+        var population = query.population(scope, filter, WORK_VALUES);
+        List<Row> rows = population.rows();
         logSearch(filter, rows);
         if (user.role() != Role.MANAGER && !rows.isEmpty()
                 && (distinct(rows, Row::coachId) < 2 || distinct(rows, Row::employerId) < 2)) {
@@ -104,7 +105,7 @@ public class AnalyticsManagement {
         var associations = associations(rows, keys);
         return new StudyReport(filter, null, trajectories,
                 CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table,
-                workValues(query.workValues(scope, filter, WORK_VALUES)), months(rows, keys, query.months(scope,
+                workValues(population.workValues()), months(rows, keys, query.months(scope,
                         filter)), associations.associations(), associations.models(),
                 summary(table, associations.associations()));
     }

@@ -5,19 +5,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import nl.jobcoachmonitor.measurement.WorkValue;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the population of a report from the indicator read models: one row per trajectory with coaching on the job,
- * the work values per wave as sums, and the contact minutes per month since the start of coaching as sums. Always
- * within a scope (an organisation or a commissioner), in the SQL itself.
+ * Reads the population of a report from the indicator read model: one row per trajectory with coaching on the job
+ * (with its work values at T0 and T2), and the contact minutes per month since the start of coaching as sums, both
+ * from the trajectory's indicator row. Always within a scope (an organisation or a commissioner), in the SQL itself.
  */
 @Component
 class ReportQuery {
@@ -121,114 +123,127 @@ class ReportQuery {
                 : FROM;
     }
 
-    List<Row> rows(Scope scope, ReportFilter filter) {
-        var where = where(scope, filter);
-        return jdbc.sql("""
-                select t.id, t.organisation_id, t.coach_id, t.employer_id, t.commissioner_id, t.phase, e.birth_date,
-                    coalesce(w0.contract_hours, t.job_contract_hours) as contract_hours, i.coaching_started_on,
-                    i.months_0_3, i.hours_total_0_3, i.hours_employee_0_3, i.hours_employer_0_3,
-                    i.months_3_6, i.hours_total_3_6, i.hours_employee_3_6, i.hours_employer_3_6,
-                    i.retained, i.positive_development, i.job_fit_latest, i.rapport_employee, i.fit_wishes,
-                    i.capability_set_latest,
-                    coalesce(w2.disclosed_employer, w0.disclosed_employer) as disclosed_employer,
-                    coalesce(w2.reaction_employer, w0.reaction_employer) as reaction_employer,
-                    coalesce(w2.disclosed_colleagues, w0.disclosed_colleagues) as disclosed_colleagues,
-                    coalesce(w2.reaction_colleagues, w0.reaction_colleagues) as reaction_colleagues,
-                    coalesce(w2.coach_value, w0.coach_value) as coach_value
-                """ + FROM + """
-                 left join wave_indicator w0 on w0.trajectory_id = t.id and w0.wave_code = 'T0'
-                 left join wave_indicator w2 on w2.trajectory_id = t.id and w2.wave_code = 'T2'
-                """ + where.sql())
-                .params(where.params())
-                .query((rs, n) -> row(rs))
-                .list();
-    }
-
-    private static Row row(ResultSet rs) throws SQLException {
-        LocalDate start = rs.getObject("coaching_started_on", LocalDate.class);
-        int age = Period.between(rs.getObject("birth_date", LocalDate.class), start).getYears();
-        return new Row(rs.getLong("id"), rs.getLong("organisation_id"), rs.getLong("coach_id"), longOrNull(rs, "employer_id"),
-                rs.getLong("commissioner_id"), TrajectoryPhase.valueOf(rs.getString("phase")), age,
-                rs.getBigDecimal("contract_hours"), start,
-                perMonth(rs, "hours_total_0_3", "months_0_3"), perMonth(rs, "hours_employee_0_3", "months_0_3"),
-                perMonth(rs, "hours_employer_0_3", "months_0_3"), perMonth(rs, "hours_total_3_6", "months_3_6"),
-                perMonth(rs, "hours_employee_3_6", "months_3_6"), perMonth(rs, "hours_employer_3_6", "months_3_6"),
-                bool(rs, "retained"), bool(rs, "positive_development"), integer(rs, "job_fit_latest"),
-                rs.getBigDecimal("rapport_employee"), rs.getBigDecimal("fit_wishes"),
-                integer(rs, "capability_set_latest"), rs.getString("disclosed_employer"),
-                integer(rs, "reaction_employer"), rs.getString("disclosed_colleagues"),
-                integer(rs, "reaction_colleagues"), integer(rs, "coach_value"));
+    /** The population of a report: one row per trajectory, and the answers to the work values at T0 and T2. */
+    record Population(List<Row> rows, List<WorkValueAnswers> workValues) {
     }
 
     /**
-     * Per trajectory and wave (T0 and T2): its answers to the seven work values, importance and achievement (1–5; 0
-     * where not both answered), in the order of {@code workValues}. One row per trajectory and wave, so the report
-     * knows whose answers enter each mean (the cell key).
+     * The population, with one statement that reads one row per trajectory: the trajectory, its employee's birth date
+     * and its indicator row, which keeps what the report needs of the waves T0 and T2 as well (V69, written by the
+     * outcomes module with the indicators). The work values come as two digits per value (importance, achievement;
+     * 00 where not both answered) in the order of {@link WorkValue}; {@code workValues} says which the report shows, in
+     * its order. Columns are read by position: this runs for up to 200,000 rows per request.
      */
-    List<WorkValueAnswers> workValues(Scope scope, ReportFilter filter, List<String> workValues) {
+    Population population(Scope scope, ReportFilter filter, List<String> workValues) {
         var where = where(scope, filter);
-        StringBuilder columns = new StringBuilder();
-        for (int k = 0; k < workValues.size(); k++) {
-            // the names come from the report's constant list, never from input
-            columns.append(", max(case when v.work_value = '").append(workValues.get(k))
-                    .append("' then v.important end) as i").append(k)
-                    .append(", max(case when v.work_value = '").append(workValues.get(k))
-                    .append("' then v.achieved end) as a").append(k);
-        }
-        return jdbc.sql("select v.trajectory_id, v.wave_code" + columns + from(filter)
-                + " join wave_work_value v on v.trajectory_id = t.id" + where.sql()
-                + " and v.wave_code in ('T0', 'T2') and v.important is not null and v.achieved is not null"
-                + " group by v.trajectory_id, v.wave_code")
+        int[] positions = workValues.stream()
+                .mapToInt(v -> WorkValue.valueOf(v.toUpperCase(java.util.Locale.ROOT)).ordinal()).toArray();
+        List<WorkValueAnswers> answers = new ArrayList<>();
+        var rows = jdbc.sql("""
+                select t.id, t.organisation_id, t.coach_id, t.employer_id, t.commissioner_id, t.phase, e.birth_date,
+                    coalesce(i.contract_hours_t0, t.job_contract_hours) as contract_hours, i.coaching_started_on,
+                    i.months_0_3, i.hours_total_0_3, i.hours_employee_0_3, i.hours_employer_0_3,
+                    i.months_3_6, i.hours_total_3_6, i.hours_employee_3_6, i.hours_employer_3_6,
+                    i.retained, i.positive_development, i.job_fit_latest, i.rapport_employee, i.fit_wishes,
+                    i.capability_set_latest, i.disclosed_employer, i.reaction_employer, i.disclosed_colleagues,
+                    i.reaction_colleagues, i.coach_value, i.work_values_t0, i.work_values_t2
+                """ + FROM + where.sql())
                 .params(where.params())
                 .query((rs, n) -> {
-                    int[] important = new int[workValues.size()];
-                    int[] achieved = new int[workValues.size()];
-                    for (int k = 0; k < workValues.size(); k++) {
-                        important[k] = rs.getInt("i" + k);
-                        achieved[k] = rs.getInt("a" + k);
-                    }
-                    return new WorkValueAnswers(rs.getLong(1), rs.getString(2), important, achieved);
+                    long id = rs.getLong(1);
+                    answers(id, "T0", rs.getString(29), positions, answers);
+                    answers(id, "T2", rs.getString(30), positions, answers);
+                    return row(rs);
                 })
                 .list();
+        return new Population(rows, answers);
+    }
+
+    /** The population's rows without the work values. */
+    List<Row> rows(Scope scope, ReportFilter filter) {
+        return population(scope, filter, List.of()).rows();
+    }
+
+    private static void answers(long trajectoryId, String wave, String digits, int[] positions,
+            List<WorkValueAnswers> answers) {
+        if (digits == null) {
+            return;
+        }
+        int[] important = new int[positions.length];
+        int[] achieved = new int[positions.length];
+        for (int k = 0; k < positions.length; k++) {
+            important[k] = digits.charAt(2 * positions[k]) - '0';
+            achieved[k] = digits.charAt(2 * positions[k] + 1) - '0';
+        }
+        answers.add(new WorkValueAnswers(trajectoryId, wave, important, achieved));
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        LocalDate start = rs.getObject(9, LocalDate.class);
+        int age = Period.between(rs.getObject(7, LocalDate.class), start).getYears();
+        BigDecimal months1 = rs.getBigDecimal(10);
+        BigDecimal months2 = rs.getBigDecimal(14);
+        return new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), longOrNull(rs, 4), rs.getLong(5),
+                TrajectoryPhase.valueOf(rs.getString(6)), age, rs.getBigDecimal(8), start,
+                perMonth(rs, 11, months1), perMonth(rs, 12, months1), perMonth(rs, 13, months1),
+                perMonth(rs, 15, months2), perMonth(rs, 16, months2), perMonth(rs, 17, months2),
+                bool(rs, 18), bool(rs, 19), integer(rs, 20), rs.getBigDecimal(21), rs.getBigDecimal(22),
+                integer(rs, 23), rs.getString(24), integer(rs, 25), rs.getString(26), integer(rs, 27),
+                integer(rs, 28));
     }
 
     /**
      * Contact minutes per month since the start of coaching (0 = the month from the start day, counted as the intensity
      * counts them: {@code MonthsOfCoaching}), summed, each trajectory's minutes with a party in a month at most
-     * {@link #MOST_MINUTES_PER_MONTH}.
+     * {@link #MOST_MINUTES_PER_MONTH}; only the months in which some trajectory of the population had a contact. One
+     * aggregate over the indicator rows, which keep the minutes of months 0-11 (V69).
      */
     List<MonthSums> months(Scope scope, ReportFilter filter) {
         var where = where(scope, filter);
-        return jdbc.sql("""
-                select m.month_index, sum(least(m.employee_minutes, :most)), sum(least(m.employer_minutes, :most)),
-                    sum(least(m.other_minutes, :most))
-                """ + from(filter) + " join trajectory_month m on m.trajectory_id = t.id" + where.sql()
-                + " and m.month_index < " + MONTHS
-                + " group by m.month_index order by m.month_index")
+        StringBuilder sums = new StringBuilder();
+        for (int m = 0; m < MONTHS; m++) {
+            sums.append(m == 0 ? "" : ", ").append("count(i.month").append(m).append("_employee)");
+            for (String party : List.of("employee", "employer", "other")) {
+                // coalesce: least ignores a null (no contact that month) and would count the bound instead
+                sums.append(", sum(least(coalesce(i.month").append(m).append('_').append(party)
+                        .append(", 0), :most))");
+            }
+        }
+        return jdbc.sql("select " + sums + from(filter) + where.sql())
                 .params(where.params())
                 .param("most", MOST_MINUTES_PER_MONTH)
-                .query((rs, n) -> new MonthSums(rs.getInt(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .list();
+                .query(rs -> {
+                    List<MonthSums> months = new ArrayList<>();
+                    if (rs.next()) {
+                        for (int m = 0; m < MONTHS; m++) {
+                            if (rs.getLong(4 * m + 1) > 0) {
+                                months.add(new MonthSums(m, rs.getLong(4 * m + 2), rs.getLong(4 * m + 3),
+                                        rs.getLong(4 * m + 4)));
+                            }
+                        }
+                    }
+                    return months;
+                });
     }
 
     /** Hours per month of a period, once at least a month of it has passed (a few days say nothing yet). */
-    private static Double perMonth(ResultSet rs, String hours, String months) throws SQLException {
-        BigDecimal m = rs.getBigDecimal(months);
+    private static Double perMonth(ResultSet rs, int hours, BigDecimal months) throws SQLException {
         BigDecimal h = rs.getBigDecimal(hours);
-        return m == null || h == null || m.compareTo(BigDecimal.ONE) < 0 ? null : h.doubleValue() / m.doubleValue();
+        return months == null || h == null || months.compareTo(BigDecimal.ONE) < 0 ? null
+                : h.doubleValue() / months.doubleValue();
     }
 
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    private static Long longOrNull(ResultSet rs, int column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
-    private static Boolean bool(ResultSet rs, String column) throws SQLException {
+    private static Boolean bool(ResultSet rs, int column) throws SQLException {
         boolean value = rs.getBoolean(column);
         return rs.wasNull() ? null : value;
     }

@@ -2,11 +2,15 @@ package nl.jobcoachmonitor.measurement;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.jobcoachmonitor.shared.CatchUpState;
 import nl.jobcoachmonitor.trajectory.CoachingStart;
 import nl.jobcoachmonitor.trajectory.TrajectoryManagement;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
@@ -17,12 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans the waves of a trajectory when coaching on the job starts (a trajectory started in the coaching phase, or a
@@ -30,25 +37,41 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * trajectory is reopened as continued support.
  *
  * <p>The listeners run in the publishing transaction, just before it commits: a trajectory and its waves are stored
- * together or not at all (there is no event publication registry that would retry a listener after a crash). On every
- * start, {@link #catchUp()} adds the waves no event planned: the demo cohort (written as plain SQL, without events),
- * trajectories from before measurement existed, and the waves after T2 (every 6 months) that have come within reach.
+ * together or not at all (there is no event publication registry that would retry a listener after a crash). After
+ * every start (in the background, {@link CatchUpState}) and every night, {@link #catchUp()} adds the waves no event
+ * planned: the demo cohort (written as plain SQL, without events), trajectories from before measurement existed, and
+ * the waves after T2 (every 6 months) that have come within reach.
  */
 @Component
 class WavePlanner {
 
     private static final Logger log = LoggerFactory.getLogger(WavePlanner.class);
 
+    /** Trajectories per transaction in the catch-up. */
+    static final int BATCH = 1000;
+
+    /** Rows per multi-row insert in the catch-up. */
+    private static final int INSERT_ROWS = 500;
+
+    /** The catch-up's name in {@link CatchUpState} and its lock ({@code catch-up-waves}). */
+    static final String CATCH_UP = "waves";
+
     private final Waves waves;
     private final TrajectoryManagement trajectories;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate transaction;
+    private final CatchUpState catchUps;
 
-    WavePlanner(Waves waves, TrajectoryManagement trajectories, JdbcClient jdbc, Clock clock) {
+    WavePlanner(Waves waves, TrajectoryManagement trajectories, JdbcClient jdbc, Clock clock,
+            PlatformTransactionManager transactions, CatchUpState catchUps) {
         this.waves = waves;
         this.trajectories = trajectories;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.transaction = new TransactionTemplate(transactions);
+        this.catchUps = catchUps;
+        catchUps.expect(CATCH_UP);
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -91,35 +114,74 @@ class WavePlanner {
     }
 
     /**
-     * Every night, the waves that have come within reach (T3, T4, … every 6 months while coaching runs). Every
-     * instance may run it at the same moment: inserts skip waves that exist, so no lock (ShedLock) is needed here.
+     * Every night, the waves that have come within reach (T3, T4, … every 6 months while coaching runs), under the
+     * catch-up's lock (inserts skip waves that exist, so two instances at once would be safe too, only wasteful).
      */
     @Scheduled(cron = "${jcm.measurement.planning-cron:0 30 2 * * *}")
-    @Transactional
     public void nightly() {
-        catchUp();
+        catchUps.now(CATCH_UP, this::catchUp);
     }
 
+    /** After a start, in the background (CatchUpState), before the indicators' catch-up (which reads the waves). */
     @EventListener(ApplicationReadyEvent.class)
-    @Transactional
-    public void catchUp() {
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    void catchUpAfterStart() {
+        catchUps.onStart(CATCH_UP, this::catchUp);
+    }
+
+    /**
+     * Plans the waves no event planned, for every running trajectory coached on the job, in batches of {@link #BATCH}
+     * trajectories, one transaction each: no transaction over everything, and a run cut short keeps what it
+     * planned (the next run skips the waves that exist). The number of waves added.
+     */
+    public int catchUp() {
+        return catchUp(BATCH);
+    }
+
+    int catchUp(int batchSize) {
         LocalDate today = LocalDate.now(clock);
-        Map<Long, Set<String>> existing = new HashMap<>();
-        jdbc.sql("select trajectory_id, code from measurement_wave").query((rs, n) -> {
-            existing.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
-            return null;
-        }).list();
+        long after = 0;
         int added = 0;
-        for (CoachingStart start : trajectories.coachingStarts()) {
-            var codes = existing.getOrDefault(start.trajectoryId(), Set.of());
-            for (var planned : WaveSchedule.upTo(start.coachingStartedOn(), today)) {
-                if (!codes.contains(planned.code())) {
-                    added += insert(start.trajectoryId(), planned);
-                }
+        while (true) {
+            var starts = trajectories.coachingStarts(after, batchSize);
+            if (starts.isEmpty()) {
+                break;
             }
+            added += transaction.execute(status -> plan(starts, today));
+            after = starts.get(starts.size() - 1).trajectoryId();
         }
         if (added > 0) {
             log.info("Planned {} measurement waves no event had planned", added);
         }
+        return added;
+    }
+
+    /** The waves up to today's reach that the trajectories lack, with multi-row inserts that skip existing ones. */
+    private int plan(List<CoachingStart> starts, LocalDate today) {
+        Map<Long, Set<String>> existing = new HashMap<>();
+        jdbc.sql("select trajectory_id, code from measurement_wave where trajectory_id in (:ids)")
+                .param("ids", starts.stream().map(CoachingStart::trajectoryId).toList())
+                .query(rs -> {
+                    existing.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        List<Object> missing = new ArrayList<>();
+        for (CoachingStart start : starts) {
+            var codes = existing.getOrDefault(start.trajectoryId(), Set.of());
+            for (var planned : WaveSchedule.upTo(start.coachingStartedOn(), today)) {
+                if (!codes.contains(planned.code())) {
+                    missing.addAll(List.of(start.trajectoryId(), planned.code(), planned.dueOn(),
+                            WaveStatus.OPEN.name()));
+                }
+            }
+        }
+        int added = 0;
+        int perInsert = 4 * INSERT_ROWS;
+        for (int from = 0; from < missing.size(); from += perInsert) {
+            var chunk = missing.subList(from, Math.min(missing.size(), from + perInsert));
+            added += jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) values "
+                    + String.join(", ", Collections.nCopies(chunk.size() / 4, "(?, ?, ?, ?, 0)"))
+                    + " on conflict do nothing").params(chunk).update();
+        }
+        return added;
     }
 }

@@ -1,9 +1,13 @@
 package nl.jobcoachmonitor.outcomes;
 
+import java.util.List;
+import java.util.function.BiFunction;
+
 import nl.jobcoachmonitor.coaching.ContactCorrected;
 import nl.jobcoachmonitor.coaching.ContactDeleted;
 import nl.jobcoachmonitor.coaching.ContactLogged;
 import nl.jobcoachmonitor.measurement.QuestionnaireCompleted;
+import nl.jobcoachmonitor.shared.CatchUpState;
 import nl.jobcoachmonitor.trajectory.JobChanged;
 import nl.jobcoachmonitor.trajectory.TrajectoryPhaseChanged;
 import nl.jobcoachmonitor.trajectory.TrajectoryStarted;
@@ -22,24 +26,56 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Keeps the indicators up to date: a trajectory is recomputed in the transaction of every event that changes its facts
  * (so the change and its indicators are stored together), every night for the signals that come with time (no recent
- * contact, a wave overdue), and on start for the trajectories no event reached (the demo cohort, written as SQL).
+ * contact, a wave overdue), and after a start for the trajectories no event reached (the demo cohort, written as SQL;
+ * an import). The catch-up after a start runs in the background ({@link CatchUpState}) under a ShedLock lock, in
+ * batches of {@link #BATCH} trajectories, one transaction each: a start does no work that grows with the number of
+ * trajectories, and a run cut short (a failure, a stop) keeps the batches it committed; the next run finds the
+ * trajectories still without indicators and goes on with those.
  */
 @Component
 class IndicatorUpdater {
+
+    /** Trajectories per transaction in the catch-up, the nightly run and the rebuild. */
+    static final int BATCH = 1000;
+
+    /** The catch-up's name in {@link CatchUpState} and its lock ({@code catch-up-indicators}). */
+    static final String CATCH_UP = "indicators";
 
     private static final Logger log = LoggerFactory.getLogger(IndicatorUpdater.class);
 
     private final IndicatorStore store;
     private final TransactionTemplate transaction;
+    private final CatchUpState catchUps;
 
-    IndicatorUpdater(IndicatorStore store, PlatformTransactionManager transactions) {
+    IndicatorUpdater(IndicatorStore store, PlatformTransactionManager transactions, CatchUpState catchUps) {
         this.store = store;
         this.transaction = new TransactionTemplate(transactions);
+        this.catchUps = catchUps;
+        catchUps.expect(CATCH_UP);
     }
 
-    /** One transaction per trajectory: a long run never holds locks on many trajectories at once. */
-    private void updateEach(java.util.List<Long> trajectoryIds) {
-        trajectoryIds.forEach(id -> transaction.executeWithoutResult(status -> store.update(id)));
+    /** What a batched run did: how many trajectories, in how many transactions. */
+    record Run(int trajectories, int batches) {
+    }
+
+    /**
+     * Updates the trajectories the query gives, batch after batch (the query gets the last id done and the batch size),
+     * each batch in a transaction of its own, until the query gives none.
+     */
+    Run inBatches(BiFunction<Long, Integer, List<Long>> next, int batchSize) {
+        long after = 0;
+        int trajectories = 0;
+        int batches = 0;
+        while (true) {
+            List<Long> batch = next.apply(after, batchSize);
+            if (batch.isEmpty()) {
+                return new Run(trajectories, batches);
+            }
+            transaction.executeWithoutResult(status -> store.update(batch));
+            trajectories += batch.size();
+            batches++;
+            after = batch.get(batch.size() - 1);
+        }
     }
 
     @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT, fallbackExecution = true)
@@ -78,17 +114,34 @@ class IndicatorUpdater {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void catchUp() {
-        var missing = store.withoutIndicators();
-        updateEach(missing);
-        if (!missing.isEmpty()) {
-            log.info("Computed the indicators of {} trajectories no event had reached", missing.size());
-        }
+    void catchUpAfterStart() {
+        catchUps.onStart(CATCH_UP, this::catchUp);
     }
 
-    /** Every night: the running trajectories, for the signals that come with time. Idempotent, so no lock. */
+    /** The trajectories without indicators, in batches; idempotent (a second run finds none). */
+    public Run catchUp() {
+        return catchUp(BATCH);
+    }
+
+    Run catchUp(int batchSize) {
+        long start = System.nanoTime();
+        var run = inBatches(store::withoutIndicators, batchSize);
+        if (run.trajectories() > 0) {
+            log.info("Computed the indicators of {} trajectories no event had reached, in {} batches, in {} ms",
+                    run.trajectories(), run.batches(), (System.nanoTime() - start) / 1_000_000);
+        }
+        return run;
+    }
+
+    /**
+     * Every night: the trajectories still without indicators, then the running ones, for the signals that come with
+     * time; in batches, under the catch-up's lock, so two instances do not both do it.
+     */
     @Scheduled(cron = "${jcm.outcomes.nightly-cron:0 45 2 * * *}")
     public void nightly() {
-        updateEach(store.running());
+        catchUps.now(CATCH_UP, () -> {
+            catchUp();
+            inBatches(store::running, BATCH);
+        });
     }
 }

@@ -87,6 +87,12 @@ public class TrajectoryManagement {
         return coachingStarts.running();
     }
 
+    /** {@link #coachingStarts()} in batches: up to {@code limit} trajectories after the given id, in id order. */
+    @Transactional(readOnly = true)
+    public List<CoachingStart> coachingStarts(long afterId, int limit) {
+        return coachingStarts.running(afterId, limit);
+    }
+
     /**
      * The people a mail about this trajectory concerns. The caller has scoped the trajectory already (through
      * {@link #visible}) or is the system itself (the measurement module's reminder job, which has no user): this method

@@ -163,12 +163,9 @@ class OutcomesTests {
 
     private List<String> snapshot() {
         List<String> rows = new ArrayList<>();
-        rows.addAll(jdbc.sql("""
-                select trajectory_id, coaching_started_on, months_0_3, hours_employee_0_3, hours_employer_0_3,
-                  hours_total_0_3, months_3_6, hours_employee_3_6, hours_employer_3_6, hours_total_3_6,
-                  last_contact_on, retained, positive_development, employment_ended, job_fit_first, job_fit_latest,
-                  rapport_employee, rapport_coach, fit_wishes, capability_set_first, capability_set_latest, gaps_latest
-                from trajectory_indicator order by trajectory_id""").query((rs, n) -> row(rs)).list());
+        // every column of the indicator row (with what it keeps for the report, V69) but the moment it was computed
+        rows.addAll(jdbc.sql("select * from trajectory_indicator order by trajectory_id")
+                .query((rs, n) -> row(rs)).list());
         rows.addAll(jdbc.sql("select * from wave_indicator order by trajectory_id, wave_code")
                 .query((rs, n) -> row(rs)).list());
         rows.addAll(jdbc.sql("select * from wave_work_value order by trajectory_id, wave_code, work_value")
@@ -181,7 +178,10 @@ class OutcomesTests {
     private static String row(java.sql.ResultSet rs) throws java.sql.SQLException {
         StringBuilder line = new StringBuilder();
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-            line.append(rs.getString(i)).append('|');
+            if (rs.getMetaData().getColumnLabel(i).equalsIgnoreCase("computed_at")) {
+                continue;
+            }
+            line.append(rs.getMetaData().getColumnLabel(i)).append('=').append(rs.getString(i)).append('|');
         }
         return line.toString();
     }
