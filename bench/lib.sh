@@ -8,7 +8,7 @@
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_DIR="$(dirname "$BENCH_DIR")"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-DB=jcm_bench
+DB="${BENCH_DB:-jcm_bench}"   # the database (BENCH_DB): its own name per person or session on a shared server
 PORT="${BENCH_PORT:-18080}"
 STAMP="$(date -u +%Y%m%d-%H%M%S)"
 RESULTS="${RESULTS:-$BENCH_DIR/results/$STAMP${RESULTS_SUFFIX:-}}"
@@ -18,7 +18,7 @@ RESULTS="$(cd "$RESULTS" && pwd)"
 
 # The command of this run, for its summary: the calling script with its arguments and the settings it was run with.
 RUN_COMMAND=""
-for _v in BUILD_REF JCM_JAR SKIP_LOAD CHECK REBUILD REBUILD_MAX WARMUP REQUESTS FILES SQL_RUNS STATEMENTS ATTEMPTS \
+for _v in BENCH_DB BUILD_REF JCM_JAR SKIP_LOAD CHECK REBUILD REBUILD_MAX WARMUP REQUESTS FILES SQL_RUNS STATEMENTS ATTEMPTS \
           QUIET_PCT QUIET_WAIT FOREIGN_MAX APP_ARGS JAVA_OPTS; do
     if [[ -n "${!_v:-}" ]]; then RUN_COMMAND+="$_v=$(printf '%q' "${!_v}") "; fi
 done

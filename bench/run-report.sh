@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of the study report (issue 4): build, fresh database jcm_bench, schema by the application's
+# End-to-end benchmark of the study report (issue 4): build, fresh database ($BENCH_DB, default jcm_bench), schema by the application's
 # Flyway migrations, bulk load (bench/generate.sql, then bench/generate-report.sql: the outcomes read models of all
 # 200,000 trajectories and the users benchgemeente and benchonderzoeker), vacuum analyze, a check of the generated read
 # models against the application's own calculator, start the application, measure (bench/ReportBenchmark.java: the
@@ -22,8 +22,8 @@
 #                               the changes of bench/README.md "Study report"; for BUILD_REF=898bf2d)
 #   JAVA_OPTS                   JVM options of the application, e.g. a JFR recording
 #   CHECK [1, 0 with SKIP_LOAD=1]  compare 500 generated trajectories with the application's own calculator
-#   REBUILD [0], REBUILD_MAX [900]   time the application's --jcm.rebuild-indicators on a copy of jcm_bench
-#                               (jcm_rebuild, dropped afterwards); stopped after REBUILD_MAX s, with the progress so far
+#   REBUILD [0], REBUILD_MAX [900]   time the application's --jcm.rebuild-indicators on a copy of the database
+#                               (<BENCH_DB>_rebuild, dropped afterwards); stopped after REBUILD_MAX s, with the progress so far
 set -euo pipefail
 
 WARMUP="${WARMUP:-10}"
@@ -109,17 +109,18 @@ log "plans in $RESULTS/explain.txt"
 
 # Optional: the application's own rebuild of every indicator (OutcomesManagement.rebuild, one transaction), on a copy.
 if [[ "${REBUILD:-0}" == 1 ]]; then
-    log "rebuild: copying $DB to jcm_rebuild"
-    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists jcm_rebuild with (force)" \
-        -c "create database jcm_rebuild template $DB"
-    size0=$(psql -X -A -t -d jcm_rebuild -c "select pg_relation_size('trajectory_month')")
+    REBUILD_DB="${DB}_rebuild"
+    log "rebuild: copying $DB to $REBUILD_DB"
+    psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "drop database if exists $REBUILD_DB with (force)" \
+        -c "create database $REBUILD_DB template $DB"
+    size0=$(psql -X -A -t -d $REBUILD_DB -c "select pg_relation_size('trajectory_month')")
     wait_for_quiet
     BENCH_DB="$DB"
-    DB=jcm_rebuild
+    DB="$REBUILD_DB"
     t0=$SECONDS
     APP_ARGS="${APP_ARGS:-} --jcm.rebuild-indicators" start_app "$RESULTS/app-rebuild.out.txt"
     {
-        echo "rebuild on a copy of $BENCH_DB (jcm_rebuild), at most ${REBUILD_MAX:-900} s; progress = growth of trajectory_month's heap"
+        echo "rebuild on a copy of $BENCH_DB ($REBUILD_DB), at most ${REBUILD_MAX:-900} s; progress = growth of trajectory_month's heap"
         echo "(the rebuild deletes and re-inserts every row in one transaction, so the heap grows by one table's worth)"
         printf '%8s %10s\n' seconds progress
     } >"$RESULTS/rebuild.txt"
@@ -128,7 +129,7 @@ if [[ "${REBUILD:-0}" == 1 ]]; then
             log "rebuild: the application exited, see app-rebuild.out.txt"
             break
         fi
-        size=$(psql -X -A -t -d jcm_rebuild -c "select pg_relation_size('trajectory_month')")
+        size=$(psql -X -A -t -d $REBUILD_DB -c "select pg_relation_size('trajectory_month')")
         printf '%8d %9.1f%%\n' $(( SECONDS - t0 )) "$(awk -v a="$size0" -v b="$size" 'BEGIN { print 100 * (b - a) / a }')" \
             >>"$RESULTS/rebuild.txt"
         if (( SECONDS - t0 >= ${REBUILD_MAX:-900} )); then
@@ -140,7 +141,7 @@ if [[ "${REBUILD:-0}" == 1 ]]; then
     grep -h "Rebuilt the indicators of" "$RESULTS/app-rebuild.out.txt" >>"$RESULTS/rebuild.txt" || true
     stop_app
     DB="$BENCH_DB"
-    psql -X -q -d postgres -c "drop database if exists jcm_rebuild with (force)"
+    psql -X -q -d postgres -c "drop database if exists $REBUILD_DB with (force)"
     cat "$RESULTS/rebuild.txt" | tee -a "$RESULTS/run.txt"
 fi
 write_summary "study report benchmark"
