@@ -100,7 +100,8 @@ start_app() { # $1 = log file, $2 = optional access log name (Tomcat access log 
                 --server.tomcat.accesslog.prefix="$2" --server.tomcat.accesslog.suffix=.txt
                 --server.tomcat.accesslog.rotate=false "--server.tomcat.accesslog.pattern=%m %U%q %s %D")
     fi
-    JCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JCM_DB_USER="$PGUSER" JCM_DB_PASSWORD=x JCM_DEMO=false \
+    JCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JCM_DB_USER="$PGUSER" JCM_DB_PASSWORD=x \
+        JCM_DB_OWNER_USER="$PGUSER" JCM_DB_OWNER_PASSWORD=x JCM_DEMO=false \
         JCM_TWO_FACTOR=optional java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "${access[@]}" ${APP_ARGS:-} >"$1" 2>&1 &
     APP_PID=$!
     local t0=$SECONDS
