@@ -187,17 +187,25 @@ join (select trajectory_id, wave_code,
 order by a.id, a.code;
 analyze wave_indicator;
 
--- Contact minutes per calendar month and party group (IndicatorCalculator.months; Party.group: employer includes
--- colleagues).
+-- Contact minutes per month since the start of coaching and party group (IndicatorCalculator.months, V45; Party.group:
+-- employer includes colleagues). Month n runs from the start plus n months (MonthsOfCoaching.index: PostgreSQL's
+-- date + interval cuts the 31st to the month's end as Java's plusMonths does); contacts before the start, and the
+-- trajectories not yet coaching on the job, have no rows.
 \echo '== trajectory_month'
-insert into trajectory_month (trajectory_id, first_day, employee_minutes, employer_minutes, other_minutes)
-select trajectory_id, date_trunc('month', contact_on)::date,
+insert into trajectory_month (trajectory_id, month_index, employee_minutes, employer_minutes, other_minutes)
+select trajectory_id, month_index,
        coalesce(sum(minutes) filter (where party = 'EMPLOYEE'), 0),
        coalesce(sum(minutes) filter (where party in ('EMPLOYER', 'COLLEAGUES')), 0),
        coalesce(sum(minutes) filter (where party not in ('EMPLOYEE', 'EMPLOYER', 'COLLEAGUES')), 0)
-from contact
-group by trajectory_id, date_trunc('month', contact_on)
-order by trajectory_id, date_trunc('month', contact_on);
+from (select c.trajectory_id, c.minutes, c.party,
+             case when (f.s + make_interval(months => m.n0 + 1))::date <= c.contact_on then m.n0 + 1 else m.n0 end
+                 as month_index
+      from contact c
+      join fact f on f.id = c.trajectory_id and f.s is not null and c.contact_on >= f.s
+      cross join lateral (select (extract(year from age(c.contact_on, f.s)) * 12
+                                  + extract(month from age(c.contact_on, f.s)))::int as n0) m) x
+group by trajectory_id, month_index
+order by trajectory_id, month_index;
 analyze trajectory_month;
 
 -- The indicators per trajectory (IndicatorCalculator.compute), from the contacts and the waves above.
@@ -313,7 +321,10 @@ begin
     select count(*) into n from trajectory_indicator where coaching_started_on is not null;
     if n not between 170000 and 185000 then raise exception '% trajectories in coaching on the job', n; end if;
     select sum(employee_minutes + employer_minutes + other_minutes) into n from trajectory_month;
-    if n <> (select sum(minutes) from contact) then raise exception 'trajectory_month does not add up to the contacts'; end if;
+    if n <> (select sum(c.minutes) from contact c join trajectory_indicator i on i.trajectory_id = c.trajectory_id
+             where c.contact_on >= i.coaching_started_on) then
+        raise exception 'trajectory_month does not add up to the contacts since the start of coaching';
+    end if;
     select avg(retained::int) into share from trajectory_indicator i
         join wave_indicator w on w.trajectory_id = i.trajectory_id and w.wave_code = 'T2';
     if share not between 0.85 and 0.91 then raise exception 'retained among those with T2: %', share; end if;
