@@ -27,7 +27,7 @@ where not exists (select 1 from app_user u where u.username = 'benchmanager' || 
 \echo '== questionnaire_link: the employee of every answerable wave'
 insert into questionnaire_link (wave_id, respondent, person_id, token_hash, created_at, created_by)
 select w.id, 'EMPLOYEE', t.employee_id,
-       encode(sha256(convert_to('load' || lpad(w.id::text, 39, '0'), 'US-ASCII')), 'hex'), now(), t.coach_id
+       encode(sha256(convert_to('load' || lpad(w.id::text, 39, '0'), 'SQL_ASCII')), 'hex'), now(), t.coach_id
 from measurement_wave w
 join trajectory t on t.id = w.trajectory_id
 where w.status = 'OPEN' and w.due_on - 14 <= current_date and current_date < w.due_on + 42
@@ -40,12 +40,12 @@ select count(*) as open_links
 from questionnaire_link l
 join measurement_wave w on w.id = l.wave_id
 where l.respondent = 'EMPLOYEE' and l.revoked_at is null
-  and l.token_hash = encode(sha256(convert_to('load' || lpad(w.id::text, 39, '0'), 'US-ASCII')), 'hex')
+  and l.token_hash = encode(sha256(convert_to('load' || lpad(w.id::text, 39, '0'), 'SQL_ASCII')), 'hex')
   and w.due_on - 14 <= current_date and current_date < w.due_on + 42
   and not exists (select 1 from response r where r.wave_id = w.id and r.respondent = 'EMPLOYEE'
                   and r.completed_at is not null);
 
-\set copy '\\copy (select ''load'' || lpad(w.id::text, 39, ''0'') as token from questionnaire_link l join measurement_wave w on w.id = l.wave_id where l.respondent = ''EMPLOYEE'' and l.revoked_at is null and l.token_hash = encode(sha256(convert_to(''load'' || lpad(w.id::text, 39, ''0''), ''US-ASCII'')), ''hex'') and w.due_on - 14 <= current_date and current_date < w.due_on + 42 and not exists (select 1 from response r where r.wave_id = w.id and r.respondent = ''EMPLOYEE'' and r.completed_at is not null) order by md5(w.id::text)) to ' :'links' ' with (format csv, header)'
+\set copy '\\copy (select ''load'' || lpad(w.id::text, 39, ''0'') as token from questionnaire_link l join measurement_wave w on w.id = l.wave_id where l.respondent = ''EMPLOYEE'' and l.revoked_at is null and l.token_hash = encode(sha256(convert_to(''load'' || lpad(w.id::text, 39, ''0''), ''SQL_ASCII'')), ''hex'') and w.due_on - 14 <= current_date and current_date < w.due_on + 42 and not exists (select 1 from response r where r.wave_id = w.id and r.respondent = ''EMPLOYEE'' and r.completed_at is not null) order by md5(w.id::text)) to ' :'links' ' with (format csv, header)'
 :copy
 
 analyze app_user;

@@ -286,29 +286,6 @@ write_summary() {
     log "summary in $f"
 }
 
-# Gatling's figures per request from its report (the newest run under $1): count, OK, KO, percentiles in ms, and the
-# requests per second. Gatling's own console summary has no per-request percentiles.
-gatling_table() {
-    python3 - "$(ls -d "$1"/*/ | sort | tail -1)js/stats.json" <<'PY'
-import json, sys
-stats = json.load(open(sys.argv[1]))
-def row(name, s):
-    n = s["numberOfRequests"]
-    p = lambda k: s[k]["total"]
-    print(f"| {name} | {n['total']} | {n['ko']} | {s['minResponseTime']['total']} | {p('percentiles1')} | "
-          f"{p('percentiles3')} | {p('percentiles4')} | {s['maxResponseTime']['total']} | "
-          f"{s['meanNumberOfRequestsPerSecond']['total']} |")
-print("| request | count | KO | min | p50 | p95 | p99 | max | per s |")
-print("|---|---|---|---|---|---|---|---|---|")
-for c in sorted(stats["contents"].values(), key=lambda c: c["name"]):
-    row(c["name"], c["stats"])
-row("**all requests**", stats["stats"])
-PY
-}
-gatling_ok() { # $1 = results folder, $2 = request name: its OK count
-    python3 - "$(ls -d "$1"/*/ | sort | tail -1)js/stats.json" "$2" <<'PY'
-import json, sys
-stats = json.load(open(sys.argv[1]))
-print(next((c["stats"]["numberOfRequests"]["ok"] for c in stats["contents"].values() if c["name"] == sys.argv[2]), 0))
-PY
-}
+# Gatling's figures per request (bench/gatling-stats.py) of the newest report under $1; gatling_ok $1 NAME: OK count.
+gatling_table() { python3 "$BENCH_DIR/gatling-stats.py" "$(ls -d "$1"/*/ | sort | tail -1)"; }
+gatling_ok() { python3 "$BENCH_DIR/gatling-stats.py" "$(ls -d "$1"/*/ | sort | tail -1)" "$2"; }

@@ -221,9 +221,15 @@ public class WorkingWeekSimulation extends Simulation {
 
     {
         List<PopulationBuilder> populations = new ArrayList<>();
-        populations.add(coach.injectOpen(rampUsers(COACHES).during(RAMP)));
-        populations.add(manager.injectOpen(rampUsers(MANAGERS).during(RAMP)));
-        populations.add(reporter.injectOpen(rampUsers(REPORTERS).during(RAMP)));
+        if (COACHES > 0) {
+            populations.add(coach.injectOpen(rampUsers(COACHES).during(RAMP)));
+        }
+        if (MANAGERS > 0) {
+            populations.add(manager.injectOpen(rampUsers(MANAGERS).during(RAMP)));
+        }
+        if (REPORTERS > 0) {
+            populations.add(reporter.injectOpen(rampUsers(REPORTERS).during(RAMP)));
+        }
         if (EMPLOYEES_PER_MINUTE > 0) {
             populations.add(employee.injectOpen(nothingFor(Duration.ofSeconds(RAMP / 2)),
                     constantUsersPerSec(EMPLOYEES_PER_MINUTE / 60).during(RAMP / 2 + STEADY)));
