@@ -8,6 +8,7 @@ import static io.gatling.javaapi.core.CoreDsl.csv;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.during;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.exitBlockOnFail;
 import static io.gatling.javaapi.core.CoreDsl.forAll;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
@@ -134,7 +135,7 @@ public class WorkingWeekSimulation extends Simulation {
 
     private final ScenarioBuilder coach = scenario("coach").feed(coaches())
             .exec(logIn("coach"))
-            .during(Duration.ofSeconds(RAMP + STEADY)).on(coachDay);
+            .during(Duration.ofSeconds(RAMP + STEADY)).on(exitBlockOnFail().on(coachDay)); // a failed page ends the round
 
     // ---- team managers ----
 
