@@ -73,6 +73,8 @@ defaults
     timeout connect 2s
     timeout client 120s
     timeout server 120s
+    # a loaded instance answers /login slowly: a check that waits 1 s marks both down and HAProxy answers 503
+    timeout check 10s
     # a connection refused by a stopping instance is tried again on the other (a request not yet sent is safe to send)
     retries 3
     option redispatch
@@ -83,7 +85,7 @@ backend instances
 $balance
     option httpchk GET /login
     http-check expect status 200
-    default-server inter 1s fall 2 rise 2
+    default-server inter 2s fall 3 rise 2
     server a 127.0.0.1:$PORT_A check$cookie_a
     server b 127.0.0.1:$PORT_B check$cookie_b
 EOF
