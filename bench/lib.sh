@@ -8,7 +8,7 @@
 BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 PROJECT_DIR="$(dirname "$BENCH_DIR")"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-DB="${JCM_BENCH_DB:-jcm_bench}" # the database of the bench data; a session of its own may set another name
+DB="${BENCH_DB:-${JCM_BENCH_DB:-jcm_bench}}"   # the database (BENCH_DB or JCM_BENCH_DB): its own name per person or session on a shared server
 PORT="${BENCH_PORT:-18080}"
 STAMP="$(date -u +%Y%m%d-%H%M%S)"
 RESULTS="${RESULTS:-$BENCH_DIR/results/$STAMP${RESULTS_SUFFIX:-}}"
@@ -18,7 +18,7 @@ RESULTS="$(cd "$RESULTS" && pwd)"
 
 # The command of this run, for its summary: the calling script with its arguments and the settings it was run with.
 RUN_COMMAND=""
-for _v in JCM_BENCH_DB BUILD_REF JCM_JAR SKIP_LOAD CHECK REBUILD REBUILD_MAX WARMUP REQUESTS FILES SQL_RUNS STATEMENTS ATTEMPTS \
+for _v in BENCH_DB JCM_BENCH_DB BUILD_REF JCM_JAR SKIP_LOAD CHECK REBUILD REBUILD_MAX WARMUP REQUESTS FILES SQL_RUNS STATEMENTS ATTEMPTS \
           QUIET_PCT QUIET_WAIT FOREIGN_MAX APP_ARGS JAVA_OPTS; do
     if [[ -n "${!_v:-}" ]]; then RUN_COMMAND+="$_v=$(printf '%q' "${!_v}") "; fi
 done
@@ -100,7 +100,8 @@ start_app() { # $1 = log file, $2 = optional access log name (Tomcat access log 
                 --server.tomcat.accesslog.prefix="$2" --server.tomcat.accesslog.suffix=.txt
                 --server.tomcat.accesslog.rotate=false "--server.tomcat.accesslog.pattern=%m %U%q %s %D")
     fi
-    JCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JCM_DB_USER="$PGUSER" JCM_DB_PASSWORD=x JCM_DB_OWNER_USER="$PGUSER" JCM_DEMO=false \
+    JCM_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" JCM_DB_USER="$PGUSER" JCM_DB_PASSWORD=x \
+        JCM_DB_OWNER_USER="$PGUSER" JCM_DB_OWNER_PASSWORD=x JCM_DEMO=false \
         JCM_TWO_FACTOR=optional java ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" "${access[@]}" ${APP_ARGS:-} >"$1" 2>&1 &
     APP_PID=$!
     local t0=$SECONDS
@@ -284,3 +285,7 @@ write_summary() {
     } >"$f"
     log "summary in $f"
 }
+
+# Gatling's figures per request (bench/gatling-stats.py) of the newest report under $1; gatling_ok $1 NAME: OK count.
+gatling_table() { python3 "$BENCH_DIR/gatling-stats.py" "$(ls -d "$1"/*/ | sort | tail -1)"; }
+gatling_ok() { python3 "$BENCH_DIR/gatling-stats.py" "$(ls -d "$1"/*/ | sort | tail -1)" "$2"; }

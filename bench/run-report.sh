@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of the study report (issue 4): build, fresh database jcm_bench (or JCM_BENCH_DB), schema by the application's
+# End-to-end benchmark of the study report (issue 4): build, fresh database ($BENCH_DB, default jcm_bench), schema by the application's
 # Flyway migrations, bulk load (bench/generate.sql, then bench/generate-report.sql: the outcomes read models of all
 # 200,000 trajectories and the users benchgemeente and benchonderzoeker), vacuum analyze, a check of the generated read
 # models against the application's own calculator, start the application, measure (bench/ReportBenchmark.java: the
@@ -22,8 +22,8 @@
 #                               the changes of bench/README.md "Study report"; for BUILD_REF=898bf2d)
 #   JAVA_OPTS                   JVM options of the application, e.g. a JFR recording
 #   CHECK [1, 0 with SKIP_LOAD=1]  compare 500 generated trajectories with the application's own calculator
-#   REBUILD [0], REBUILD_MAX [900]   time the application's --jcm.rebuild-indicators on a copy of the bench database
-#                               (<database>_rebuild, dropped afterwards); stopped after REBUILD_MAX s, with the progress so far
+#   REBUILD [0], REBUILD_MAX [900]   time the application's --jcm.rebuild-indicators on a copy of the database
+#                               (<BENCH_DB>_rebuild, dropped afterwards); stopped after REBUILD_MAX s, with the progress so far
 set -euo pipefail
 
 WARMUP="${WARMUP:-10}"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# End-to-end page benchmark: build, fresh database jcm_bench, schema by the application's Flyway migrations, bulk
+# End-to-end page benchmark: build, fresh database ($BENCH_DB, default jcm_bench), schema by the application's Flyway migrations, bulk
 # load (bench/generate.sql and bench/generate-report.sql), vacuum analyze, start the application, measure, query-plan
 # capture, stop. The shared steps are in bench/lib.sh (also used by bench/run-report.sh).
 # The application this script starts is stopped on every exit path (trap).
@@ -9,14 +9,14 @@
 #   JCM_JAR=/path/app.jar bench/run.sh   # skip the build, use this jar
 #
 # Environment (defaults in brackets):
-#   PGHOST [127.0.0.1], PGPORT [5432], PGUSER [postgres]   the PostgreSQL server; the database is jcm_bench
-#   JCM_BENCH_DB [jcm_bench]    another database for the bench data (one per session on a shared server)
+#   PGHOST [127.0.0.1], PGPORT [5432], PGUSER [postgres]   the PostgreSQL server
+#   BENCH_DB [jcm_bench]        the database, dropped and recreated (unless SKIP_LOAD=1)
 #   BENCH_PORT [18080]          port of the application under test
 #   WARMUP [20], REQUESTS [200] unmeasured and measured requests per page
 #   RESULTS [bench/results/<UTC timestamp>]
 #   BUILD_REF                   build this commit (git archive) instead of a copy of the working tree
 #   BUILD_DIR [/tmp/jcm-bench-build], or JCM_JAR: use this jar, no build
-#   SKIP_LOAD=1                 reuse the loaded jcm_bench (no drop, no schema start, no load)
+#   SKIP_LOAD=1                 reuse the loaded database (no drop, no schema start, no load)
 #   APP_ARGS                    extra application arguments, for experiments
 #   QUIET_PCT [30], QUIET_WAIT [1200]  before each attempt, wait up to QUIET_WAIT s until the whole machine's CPU use
 #                               over 5 s is below QUIET_PCT % (the machine is shared; a concurrent build distorts

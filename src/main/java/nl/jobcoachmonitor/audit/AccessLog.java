@@ -1,6 +1,8 @@
 package nl.jobcoachmonitor.audit;
 
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -16,8 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes every access to personal data to the append-only {@code audit_event} table, at once and on its own: a read
- * inside a read-only transaction is logged too, and a change that rolls back still leaves the attempt in the log.
+ * Writes every access to personal data to the append-only {@code audit_event} table, in a transaction of its own: a
+ * read inside a read-only transaction is logged too, and a change that rolls back still leaves the attempt in the log.
+ * Inside a web request the accesses are written together when the response is opened ({@link AccessLogBatch}, which
+ * says what that still guarantees); elsewhere at once.
  *
  * <p>The log has a small connection pool of its own. A request that holds a connection of the application's pool and
  * logs an access would otherwise wait for a second one from the same pool; with as many such requests at once as the
@@ -25,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * for one short transaction that waits for nothing but the chain's head, so this cannot happen.
  *
  * <p>Every row is a link of a hash chain ({@link ChainedEvent}): in one transaction the writer moves the one-row head
- * {@code audit_chain_head} on (its row lock puts the writers of all instances in line), takes the previous hash from
- * it, adds the row with its hash, and stores that hash in the head.
+ * {@code audit_chain_head} on by the number of rows it adds (its row lock puts the writers of all instances in line),
+ * takes the previous hash from it, adds the rows with their hashes, and stores the last hash in the head.
  */
 @Component
 class AccessLog implements DisposableBean {
@@ -55,7 +59,9 @@ class AccessLog implements DisposableBean {
      */
     @EventListener
     void on(PersonalDataAccessed e) {
-        transaction.executeWithoutResult(status -> append(e));
+        if (!AccessLogBatch.hold(e)) {
+            write(List.of(e));
+        }
     }
 
     /**
@@ -111,20 +117,41 @@ class AccessLog implements DisposableBean {
         jdbc.sql("update audit_chain_head set row_hash = :hash where id = 1").param("hash", previous).update();
     }
 
-    private void append(PersonalDataAccessed e) {
+    /** Appends the accesses, in this order, as consecutive rows of the chain, in one transaction. */
+    void write(List<PersonalDataAccessed> accesses) {
+        if (!accesses.isEmpty()) {
+            transaction.executeWithoutResult(status -> append(accesses));
+        }
+    }
+
+    private void append(List<PersonalDataAccessed> accesses) {
         // The organisation that holds the data: given (a report over its trajectories), or the person's.
-        Long personOrganisation = e.dataOrganisationId() != null || e.personId() == null ? e.dataOrganisationId()
-                : jdbc.sql("select organisation_id from employee where id = :id").param("id", e.personId())
-                        .query(Long.class).optional().orElse(null);
+        List<Long> organisations = new ArrayList<>(accesses.size());
+        for (var e : accesses) {
+            organisations.add(e.dataOrganisationId() != null || e.personId() == null ? e.dataOrganisationId()
+                    : jdbc.sql("select organisation_id from employee where id = :id").param("id", e.personId())
+                            .query(Long.class).optional().orElse(null));
+        }
         // Taking the head's row lock first: a second writer waits here until this transaction commits.
-        jdbc.sql("update audit_chain_head set seq = seq + 1 where id = 1").update();
-        var event = jdbc.sql("select seq, row_hash from audit_chain_head where id = 1")
-                .query((row, n) -> new ChainedEvent(row.getLong("seq"), row.getString("row_hash"), e.occurredAt(),
-                        e.username(), e.role() == null ? null : e.role().name(), e.action().name(), e.objectType(),
-                        e.objectId(), e.personId(), e.allowed() ? "ALLOWED" : "DENIED", e.remoteAddress(),
-                        e.userId(), e.userOrganisationId(), e.onBehalfOf() == null ? null : e.onBehalfOf().name(),
-                        personOrganisation))
-                .single();
+        jdbc.sql("update audit_chain_head set seq = seq + :n where id = 1").param("n", accesses.size()).update();
+        var head = jdbc.sql("select seq, row_hash from audit_chain_head where id = 1")
+                .query((row, n) -> new Object[] {row.getLong("seq"), row.getString("row_hash")}).single();
+        long seq = (Long) head[0] - accesses.size();
+        String previous = (String) head[1];
+        for (int i = 0; i < accesses.size(); i++) {
+            var e = accesses.get(i);
+            var event = new ChainedEvent(++seq, previous, e.occurredAt(), e.username(),
+                    e.role() == null ? null : e.role().name(), e.action().name(), e.objectType(), e.objectId(),
+                    e.personId(), e.allowed() ? "ALLOWED" : "DENIED", e.remoteAddress(), e.userId(),
+                    e.userOrganisationId(), e.onBehalfOf() == null ? null : e.onBehalfOf().name(),
+                    organisations.get(i));
+            previous = insert(event);
+        }
+        jdbc.sql("update audit_chain_head set row_hash = :hash where id = 1").param("hash", previous).update();
+    }
+
+    /** Inserts the row and answers its hash. */
+    private String insert(ChainedEvent event) {
         String hash = event.hash();
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, role, action, object_type, object_id, person_id,
@@ -150,7 +177,7 @@ class AccessLog implements DisposableBean {
                 .param("previous", event.previousHash())
                 .param("hash", hash)
                 .update();
-        jdbc.sql("update audit_chain_head set row_hash = :hash where id = 1").param("hash", hash).update();
+        return hash;
     }
 
     @Override
