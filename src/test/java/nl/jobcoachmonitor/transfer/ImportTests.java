@@ -1,0 +1,142 @@
+package nl.jobcoachmonitor.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import nl.jobcoachmonitor.IntegrationTest;
+import nl.jobcoachmonitor.TestData;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The import on the real database: valid files, each kind of bad row, a second import, counts. */
+@IntegrationTest
+class ImportTests {
+
+    @Autowired Importer importer;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestData data;
+
+    long organisation;
+    long manager;
+    String commissioner;
+    ImportCohort cohort;
+
+    @BeforeEach
+    void cohort() {
+        manager = data.userId("manager");
+        organisation = jdbc.sql("select organisation_id from app_user where username = 'manager'").query(Long.class)
+                .single();
+        commissioner = jdbc.sql("select name from commissioner order by id limit 1").query(String.class).single();
+        cohort = new ImportCohort("i" + UUID.randomUUID().toString().substring(0, 8) + "-", commissioner,
+                LocalDate.now());
+    }
+
+    ImportOutcome run(boolean store, List<ImportFile> files) {
+        return importer.run(organisation, manager, files, store, new ImportProgress(1));
+    }
+
+    long imported() {
+        return jdbc.sql("select count(*) from import_source where source_id like :p").param("p", cohort.p + "%")
+                .query(Long.class).single();
+    }
+
+    long employees() {
+        return jdbc.sql("select count(*) from employee where last_name = :n").param("n", "Import" + cohort.p)
+                .query(Long.class).single();
+    }
+
+    ImportCount count(ImportOutcome outcome, ImportKind kind) {
+        return outcome.counts().stream().filter(c -> c.kind() == kind).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aValidCohortImportsEveryKind() {
+        var outcome = run(true, cohort.write());
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.stored()).isTrue();
+        assertThat(count(outcome, ImportKind.EMPLOYERS).created()).isEqualTo(2);
+        assertThat(count(outcome, ImportKind.EMPLOYEES).created()).isEqualTo(2);
+        assertThat(count(outcome, ImportKind.TRAJECTORIES).created()).isEqualTo(2);
+        assertThat(count(outcome, ImportKind.PHASE_CHANGES).created()).isEqualTo(2);
+        assertThat(count(outcome, ImportKind.JOB_CHANGES).created()).isEqualTo(1);
+        assertThat(count(outcome, ImportKind.CONTACTS).created()).isEqualTo(4);
+        assertThat(count(outcome, ImportKind.ANSWERS).created()).isEqualTo(4);
+        assertThat(employees()).isEqualTo(2);
+        assertThat(imported()).isEqualTo(2 + 2 + 2 + 4);
+        long t1 = internal("TRAJECTORIES", "T1");
+        assertThat(jdbc.sql("select phase from trajectory where id = :t").param("t", t1).query(String.class).single())
+                .isEqualTo("COACHING");
+        assertThat(jdbc.sql("select count(*) from phase_change where trajectory_id = :t").param("t", t1)
+                .query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from coach_assignment where trajectory_id = :t").param("t", t1)
+                .query(Long.class).single()).isEqualTo(1);
+        long c1 = internal("CONTACTS", "C1");
+        assertThat(jdbc.sql("select theme from contact_theme where contact_id = :c order by theme").param("c", c1)
+                .query(String.class).list()).containsExactly("LIMITS", "STRESS");
+        assertThat(jdbc.sql("select note from contact where id = :c").param("c", internal("CONTACTS", "C2"))
+                .query(String.class).single()).isEqualTo("Werkplek, rooster");
+        // the waves from the start of coaching on the job, the answers in T0
+        assertThat(jdbc.sql("select code from measurement_wave where trajectory_id = :t order by due_on").param("t", t1)
+                .query(String.class).list()).startsWith("T0", "T1", "T2");
+        assertThat(jdbc.sql("select answers from response r join measurement_wave w on w.id = r.wave_id where "
+                + "w.trajectory_id = :t and w.code = 'T0' and r.respondent = 'COACH'").param("t", t1)
+                .query(String.class).single()).contains("\"job_fit\":7").contains("\"rapport_coach\":4");
+        assertThat(outcome.trajectoryIds()).contains(t1, internal("TRAJECTORIES", "T2"));
+        assertThat(outcome.createdPersons()).hasSize(2);
+    }
+
+    @Test
+    void aDryRunCountsAndStoresNothing() {
+        var outcome = run(false, cohort.write());
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.stored()).isFalse();
+        assertThat(count(outcome, ImportKind.CONTACTS).created()).isEqualTo(4);
+        assertThat(imported()).isZero();
+        assertThat(employees()).isZero();
+    }
+
+    @Test
+    void theSecondImportOfTheSameFilesChangesNothing() {
+        var files = cohort.write();
+        run(true, files);
+        long contacts = jdbc.sql("select count(*) from contact").query(Long.class).single();
+        long responses = jdbc.sql("select count(*) from response").query(Long.class).single();
+        var again = run(true, files);
+        assertThat(again.problems()).isEmpty();
+        for (ImportCount count : again.counts()) {
+            assertThat(count.created()).as(count.kind() + " created").isZero();
+            assertThat(count.updated()).as(count.kind() + " updated").isZero();
+            assertThat(count.unchanged()).as(count.kind() + " unchanged").isPositive();
+        }
+        assertThat(jdbc.sql("select count(*) from contact").query(Long.class).single()).isEqualTo(contacts);
+        assertThat(jdbc.sql("select count(*) from response").query(Long.class).single()).isEqualTo(responses);
+        assertThat(employees()).isEqualTo(2);
+        assertThat(again.trajectoryIds()).isEmpty();
+    }
+
+    @Test
+    void aChangedRowUpdatesItsRowOnly() {
+        run(true, cohort.write());
+        long c3 = internal("CONTACTS", "C3");
+        cohort.cell("contacts.csv", 4, "minutes", "75");
+        var again = run(true, cohort.write());
+        assertThat(again.problems()).isEmpty();
+        assertThat(count(again, ImportKind.CONTACTS).updated()).isEqualTo(1);
+        assertThat(count(again, ImportKind.CONTACTS).unchanged()).isEqualTo(3);
+        assertThat(jdbc.sql("select minutes from contact where id = :c").param("c", c3).query(Integer.class).single())
+                .isEqualTo(75);
+        assertThat(again.trajectoryIds()).containsExactly(internal("TRAJECTORIES", "T1"));
+    }
+
+    long internal(String kind, String source) {
+        return jdbc.sql("select internal_id from import_source where kind = :k and source_id = :s and "
+                + "organisation_id = :o").param("k", kind).param("s", cohort.p + source).param("o", organisation)
+                .query(Long.class).single();
+    }
+}
