@@ -59,6 +59,7 @@ class AccessMatrixTests {
         RESEARCHER(Set.of("onderzoeker")),
         ADMIN(Set.of("admin")),
         PRIVACY_OFFICER(Set.of("privacy")),
+        IMPORT(Set.of("manager", "admin")),
         /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
         LINK(Set.of());
 
@@ -160,6 +161,10 @@ class AccessMatrixTests {
         // accounts (issue 12): an invitation to set one's own password, opened by its one-time link
         rule(Rule.ADMIN, "POST /admin/users/{id}/invitation");
         rule(Rule.LINK, "GET /invitation/{token}", "GET /invitation", "POST /invitation");
+        // the import (issue 14): manager and administrator; another user's or an unknown upload goes back to the page
+        rule(Rule.IMPORT, "GET /transfer/import", "POST /transfer/import", "GET /transfer/import/{run}",
+                "GET /transfer/import/{run}/progress", "POST /transfer/import/{run}/start",
+                "GET /transfer/import/template.csv", "GET /transfer/import/template.xlsx");
     }
 
     private static void rule(Rule rule, String... routes) {

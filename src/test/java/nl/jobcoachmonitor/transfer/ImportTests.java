@@ -6,11 +6,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
 import nl.jobcoachmonitor.IntegrationTest;
+import nl.jobcoachmonitor.OwnerDatabase;
 import nl.jobcoachmonitor.TestData;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -21,6 +28,7 @@ class ImportTests {
     @Autowired Importer importer;
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
+    @Autowired OwnerDatabase owner;
 
     long organisation;
     long manager;
@@ -132,6 +140,83 @@ class ImportTests {
         assertThat(jdbc.sql("select minutes from contact where id = :c").param("c", c3).query(Integer.class).single())
                 .isEqualTo(75);
         assertThat(again.trajectoryIds()).containsExactly(internal("TRAJECTORIES", "T1"));
+    }
+
+    /** A bad cell, where it is, and the problem it must give. */
+    static Stream<Arguments> badInputs() {
+        LocalDate today = LocalDate.now();
+        LocalDate start = today.minusMonths(8);
+        return Stream.of(
+                bad("unknown coach", c -> c.cell("trajectories.csv", 2, "coach_username", "nobody"),
+                        "trajectories.csv", 2, "coach_username", "coach"),
+                bad("unknown commissioner", c -> c.cell("trajectories.csv", 2, "commissioner", "Gemeente Nergens"),
+                        "trajectories.csv", 2, "commissioner", "commissioner"),
+                bad("date in the future", c -> c.cell("contacts.csv", 2, "contact_on", today.plusDays(3).toString()),
+                        "contacts.csv", 2, "contact_on", "future"),
+                bad("minutes out of range", c -> c.cell("contacts.csv", 2, "minutes", "481"),
+                        "contacts.csv", 2, "minutes", "minutes"),
+                bad("unknown theme", c -> c.cell("contacts.csv", 2, "themes", "STRESS|GOLF"),
+                        "contacts.csv", 2, "themes", "theme"),
+                bad("unknown party", c -> c.cell("contacts.csv", 5, "party", "NEIGHBOUR"),
+                        "contacts.csv", 5, "party", "code"),
+                bad("phase jump not allowed", c -> c.cell("trajectories.csv", 2, "phase", "PHASE_OUT")
+                        .with("phase_changes.csv", 3, c.p + "T1,1,JOB_SEARCH,PHASE_OUT," + start.plusDays(14) + ","),
+                        "phase_changes.csv", 3, "to_phase", "phaseJump"),
+                bad("answer out of the item's range", c -> c.cell("answers.csv", 2, "value", "11"),
+                        "answers.csv", 2, "value", "answer"),
+                bad("unknown item", c -> c.cell("answers.csv", 3, "item_code", "nonsense"),
+                        "answers.csv", 3, "item_code", "item"),
+                bad("contact before its trajectory started", c -> c.cell("contacts.csv", 2, "contact_on",
+                        start.minusDays(1).toString()), "contacts.csv", 2, "contact_on", "beforeStart"),
+                bad("unknown reference", c -> c.cell("contacts.csv", 5, "trajectory_source_id", "nope"),
+                        "contacts.csv", 5, "trajectory_source_id", "unknownReference"),
+                bad("duplicate source id in the file", c -> c.cell("contacts.csv", 4, "source_id", c.p + "C1"),
+                        "contacts.csv", 4, "source_id", "duplicate"),
+                bad("malformed date", c -> c.cell("employees.csv", 3, "birth_date", "30-11-1995"),
+                        "employees.csv", 3, "birth_date", "date"),
+                bad("malformed number", c -> c.cell("contacts.csv", 4, "minutes", "veertig"),
+                        "contacts.csv", 4, "minutes", "number"),
+                bad("missing name", c -> c.cell("employers.csv", 2, "name", ""),
+                        "employers.csv", 2, "name", "required"),
+                bad("a job without employer", c -> c.cell("trajectories.csv", 2, "employer_source_id", ""),
+                        "trajectories.csv", 2, "employer_source_id", "jobRequired"),
+                bad("a job change of an unknown employer", c -> c.cell("job_changes.csv", 2, "employer_source_id",
+                        "W-nope"), "job_changes.csv", 2, "employer_source_id", "unknownReference"));
+    }
+
+    static Arguments bad(String name, Consumer<ImportCohort> change, String file, int row, String column,
+            String code) {
+        return Arguments.of(name, change, file, row, column, code);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInputs")
+    void aBadRowGivesItsProblemAtItsRowAndNothingIsStored(String name, Consumer<ImportCohort> change, String file,
+            int row, String column, String code) {
+        change.accept(cohort);
+        var outcome = run(true, cohort.write());
+        assertThat(outcome.stored()).isFalse();
+        assertThat(outcome.problems()).extracting(ImportProblem::file, ImportProblem::row, ImportProblem::column,
+                ImportProblem::code).contains(org.assertj.core.groups.Tuple.tuple(file, row, column, code));
+        assertThat(imported()).isZero();
+        assertThat(employees()).isZero();
+    }
+
+    @Test
+    void anImportWhoseLastStatementFailsStoresNothing() {
+        // the last statement stores the contacts' source ids; the database refuses this one
+        owner.jdbc().sql("alter table import_source add constraint import_source_test_ck check (source_id <> '"
+                + cohort.p + "C4')").update();
+        try {
+            var files = cohort.write();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(true, files)).isNotNull();
+        } finally {
+            owner.jdbc().sql("alter table import_source drop constraint import_source_test_ck").update();
+        }
+        assertThat(imported()).isZero();
+        assertThat(employees()).isZero();
+        assertThat(jdbc.sql("select count(*) from employer where name like :n").param("n", "%" + cohort.p + "%")
+                .query(Long.class).single()).isZero();
     }
 
     long internal(String kind, String source) {
