@@ -16,13 +16,13 @@ import java.util.Map;
  * database): two employers, two employees, a trajectory coached on the job (with its phase history, a job change,
  * three contacts and answers at T0) and one in the job search (one contact). {@link #with} changes one cell.
  */
-final class ImportCohort {
+public final class ImportCohort {
 
-    final String p;
+    public final String p;
     final LocalDate start;
     final Map<String, List<String>> files = new LinkedHashMap<>();
 
-    ImportCohort(String prefix, String commissioner, LocalDate today) {
+    public ImportCohort(String prefix, String commissioner, LocalDate today) {
         this.p = prefix;
         this.start = today.minusMonths(8);
         files.put("employers.csv", new ArrayList<>(List.of("source_id,name,city,sector",
@@ -59,13 +59,13 @@ final class ImportCohort {
     }
 
     /** The cohort with one line of a file replaced (line 1 is the header, 2 the first row). */
-    ImportCohort with(String file, int line, String content) {
+    public ImportCohort with(String file, int line, String content) {
         files.get(file).set(line - 1, content);
         return this;
     }
 
     /** The cohort with one cell replaced: the column by name, in a row (2 is the first). */
-    ImportCohort cell(String file, int line, String column, String value) {
+    public ImportCohort cell(String file, int line, String column, String value) {
         var lines = files.get(file);
         int index = List.of(lines.get(0).split(",")).indexOf(column);
         var cells = new ArrayList<>(List.of(lines.get(line - 1).split(",", -1)));
@@ -74,8 +74,23 @@ final class ImportCohort {
         return this;
     }
 
-    String csv(String file) {
+    public String csv(String file) {
         return String.join("\r\n", files.get(file)) + "\r\n";
+    }
+
+    /** The paths of the files written to a temporary directory (for a browser's upload). */
+    public List<Path> paths() {
+        return write().stream().map(ImportFile::path).toList();
+    }
+
+    /** More contacts of the first trajectory, one a day from its start, for an upload that takes a while. */
+    public ImportCohort moreContacts(int count, LocalDate today) {
+        var lines = files.get("contacts.csv");
+        long days = java.time.temporal.ChronoUnit.DAYS.between(start, today);
+        for (int i = 0; i < count; i++) {
+            lines.add(p + "M" + i + "," + p + "T1," + start.plusDays(i % days) + ",30,EMPLOYEE,PHONE,STRESS,,,");
+        }
+        return this;
     }
 
     /** The files as written to a temporary directory, as an upload keeps them. */

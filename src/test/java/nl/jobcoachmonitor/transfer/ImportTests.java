@@ -29,6 +29,7 @@ class ImportTests {
     @Autowired JdbcClient jdbc;
     @Autowired TestData data;
     @Autowired OwnerDatabase owner;
+    @Autowired ImportTemplates templates;
 
     long organisation;
     long manager;
@@ -217,6 +218,74 @@ class ImportTests {
         assertThat(employees()).isZero();
         assertThat(jdbc.sql("select count(*) from employer where name like :n").param("n", "%" + cohort.p + "%")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aWorkbookWithASheetPerKindImports() throws Exception {
+        var bytes = new java.io.ByteArrayOutputStream();
+        var workbook = new org.dhatim.fastexcel.Workbook(bytes, "test", "1.0");
+        workbook.newWorksheet("uitleg").value(0, 0, "notes, not a kind");
+        for (var file : cohort.files.keySet()) {
+            var sheet = workbook.newWorksheet(file.replace(".csv", ""));
+            int[] r = {0};
+            ImportReader.csv(new java.io.ByteArrayInputStream(cohort.csv(file).getBytes(
+                    java.nio.charset.StandardCharsets.UTF_8)), new ImportReader.Rows() {
+                @Override
+                public void header(List<String> names) {
+                    row(1, names);
+                }
+
+                @Override
+                public void row(int number, List<String> cells) {
+                    for (int c = 0; c < cells.size(); c++) {
+                        String cell = cells.get(c);
+                        if (cell.matches("\\d+")) {
+                            sheet.value(r[0], c, Integer.parseInt(cell)); // numbers as number cells
+                        } else if (cell.matches("\\d{4}-\\d{2}-\\d{2}") && c % 2 == 0) {
+                            sheet.value(r[0], c, LocalDate.parse(cell)); // some dates as date cells
+                            sheet.style(r[0], c).format("yyyy-mm-dd").set();
+                        } else if (!cell.isEmpty()) {
+                            sheet.value(r[0], c, cell);
+                        }
+                    }
+                    r[0]++;
+                }
+            });
+        }
+        workbook.finish();
+        var path = java.nio.file.Files.createTempFile("import", ".xlsx");
+        java.nio.file.Files.write(path, bytes.toByteArray());
+        var outcome = run(true, List.of(new ImportFile("caseload.xlsx", path, bytes.size())));
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(count(outcome, ImportKind.CONTACTS).created()).isEqualTo(4);
+        assertThat(count(outcome, ImportKind.ANSWERS).created()).isEqualTo(4);
+        assertThat(employees()).isEqualTo(2);
+        assertThat(jdbc.sql("select birth_date from employee where id = :e").param("e", internal("EMPLOYEES", "E1"))
+                .query(LocalDate.class).single()).isEqualTo(LocalDate.of(1998, 4, 12));
+        // the same workbook again: nothing changes
+        var again = run(true, List.of(new ImportFile("caseload.xlsx", path, bytes.size())));
+        assertThat(again.counts()).allSatisfy(c -> assertThat(c.created() + c.updated()).isZero());
+    }
+
+    @Test
+    void theTemplatesExampleRowsPassTheDryRun() throws Exception {
+        var path = java.nio.file.Files.createTempFile("template", ".xlsx");
+        java.nio.file.Files.write(path, templates.xlsx(java.util.Locale.ENGLISH));
+        var outcome = run(false, List.of(new ImportFile("import-en.xlsx", path, java.nio.file.Files.size(path))));
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(outcome.counts()).hasSize(ImportKind.values().length);
+    }
+
+    @Test
+    void semicolonsAndAByteOrderMarkAreRead() throws Exception {
+        var directory = java.nio.file.Files.createTempDirectory("semicolon");
+        var path = directory.resolve("employers.csv");
+        java.nio.file.Files.writeString(path, "\uFEFFsource_id;name;city;sector\r\n" + cohort.p
+                + "W1;\"Bakkerij; De Korenschoof\";Apeldoorn;Horeca\r\n");
+        var outcome = run(true, List.of(new ImportFile("employers.csv", path, java.nio.file.Files.size(path))));
+        assertThat(outcome.problems()).isEmpty();
+        assertThat(jdbc.sql("select name from employer where id = :e").param("e", internal("EMPLOYERS", "W1"))
+                .query(String.class).single()).isEqualTo("Bakkerij; De Korenschoof");
     }
 
     long internal(String kind, String source) {
