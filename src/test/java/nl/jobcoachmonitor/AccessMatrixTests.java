@@ -270,7 +270,8 @@ class AccessMatrixTests {
                     .replace("{respondent}", "coach").replace("{token}", "x".repeat(43))
                     .replace("{file}", "codebook.csv").replace("{goalId}", String.valueOf(goal))
                     .replace("{reportId}", String.valueOf(report)).replace("{contactId}", String.valueOf(contact))
-                    .replace("{signalId}", String.valueOf(correctionRequest));
+                    .replace("{signalId}", String.valueOf(correctionRequest))
+                    .replace("{run}", "no-such-upload");
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 // From an address of its own: the bad tokens tried on every link route count towards the

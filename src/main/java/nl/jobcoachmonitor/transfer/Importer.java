@@ -489,9 +489,10 @@ class Importer {
 
         /** Whether a source id of {@code kind} (the SQL expression {@code ref}) is in the upload or imported before. */
         private String known(ImportKind kind, String ref) {
-            return "(exists (select 1 from " + st(kind) + " r where r.source_id = " + ref + ") or exists (select 1 "
-                    + "from import_source m where m.organisation_id = :org and m.kind = '" + kind.name()
-                    + "' and m.source_id = " + ref + "))";
+            // IN over uncorrelated subqueries: PostgreSQL hashes them once (an EXISTS under OR would run per row)
+            return "(" + ref + " in (select r.source_id from " + st(kind) + " r where r.source_id is not null) or "
+                    + ref + " in (select m.source_id from import_source m where m.organisation_id = :org and m.kind = '"
+                    + kind.name() + "'))";
         }
 
         /** Every trajectory of the upload or imported before, with its start and phase, by source id. */

@@ -84,9 +84,10 @@ class ImportRunTests {
         }
         long t1 = jdbc.sql("select internal_id from import_source where source_id = :s").param("s", cohort.p + "T1")
                 .query(Long.class).single();
-        // the indicators: three contacts in months 0-3 (1 h + 45 min + 30 min), the coach's rapport of T0
+        // the indicators: two contacts in months 0-3 of coaching on the job (45 + 30 min; the first one was in the
+        // job search), the coach's rapport of T0
         assertThat(jdbc.sql("select hours_total_0_3 from trajectory_indicator where trajectory_id = :t").param("t", t1)
-                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("2.25");
+                .query(java.math.BigDecimal.class).single()).isEqualByComparingTo("1.25");
         assertThat(jdbc.sql("select rapport_coach from trajectory_indicator where trajectory_id = :t").param("t", t1)
                 .query(Integer.class).single()).isEqualTo(4);
         var events = jdbc.sql("select object_type, action, username, person_id from audit_event where id > :b")
