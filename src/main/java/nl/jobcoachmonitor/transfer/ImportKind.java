@@ -103,7 +103,7 @@ enum ImportKind {
     }
 
     /** The file name without {@code .csv}: also the sheet name in a workbook. */
-    String file() {
+    public String file() {
         return file;
     }
 
@@ -112,7 +112,7 @@ enum ImportKind {
         return identified;
     }
 
-    List<ImportColumn> columns() {
+    public List<ImportColumn> columns() {
         return columns;
     }
 

@@ -10,11 +10,11 @@ import java.util.Set;
 record ImportOutcome(boolean stored, List<ImportCount> counts, List<ImportProblem> problems, long problemCount,
         Set<Long> trajectoryIds, Set<Long> createdPersons, Set<Long> changedPersons) {
 
-    boolean valid() {
+    public boolean valid() {
         return problemCount == 0;
     }
 
-    long rows() {
+    public long rows() {
         return counts.stream().mapToLong(ImportCount::total).sum();
     }
 }

@@ -8,11 +8,11 @@ import java.util.List;
  */
 record ImportProblem(String file, int row, String column, String code, List<Object> args) {
 
-    String messageKey() {
+    public String messageKey() {
         return "import.problem." + code;
     }
 
-    Object[] arguments() {
+    public Object[] arguments() {
         return args.toArray();
     }
 }

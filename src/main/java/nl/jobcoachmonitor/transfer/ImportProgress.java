@@ -25,7 +25,7 @@ final class ImportProgress {
         this.step = step;
     }
 
-    Step step() {
+    public Step step() {
         return step;
     }
 
@@ -37,7 +37,7 @@ final class ImportProgress {
         rows.incrementAndGet();
     }
 
-    long rows() {
+    public long rows() {
         return rows.get();
     }
 
@@ -50,7 +50,7 @@ final class ImportProgress {
     }
 
     /** 0–100: reading is the first 50, checking and storing up to 80, the indicators the rest. */
-    int percent() {
+    public int percent() {
         return switch (step) {
             case WAITING -> 0;
             case READING -> (int) Math.min(50, 50 * bytes.get() / totalBytes);
@@ -62,7 +62,7 @@ final class ImportProgress {
         };
     }
 
-    boolean finished() {
+    public boolean finished() {
         return step == Step.DONE || step == Step.FAILED;
     }
 }

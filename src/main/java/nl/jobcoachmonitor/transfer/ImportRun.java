@@ -30,7 +30,7 @@ final class ImportRun {
         this.createdAt = createdAt;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
@@ -42,7 +42,7 @@ final class ImportRun {
         return organisationId;
     }
 
-    List<ImportFile> files() {
+    public List<ImportFile> files() {
         return files;
     }
 
@@ -50,24 +50,24 @@ final class ImportRun {
         return createdAt;
     }
 
-    ImportProgress progress() {
+    public ImportProgress progress() {
         return progress;
     }
 
     /** Whether the import (not the dry run) is running or done. */
-    boolean importing() {
+    public boolean importing() {
         return importing;
     }
 
-    ImportOutcome dryRun() {
+    public ImportOutcome dryRun() {
         return dryRun;
     }
 
-    ImportOutcome imported() {
+    public ImportOutcome imported() {
         return imported;
     }
 
-    String failure() {
+    public String failure() {
         return failure;
     }
 

@@ -53,12 +53,12 @@ class ImportTemplates {
         return TableFiles.xlsx(tables, true);
     }
 
-    String description(ImportColumn column, Locale locale) {
+    public String description(ImportColumn column, Locale locale) {
         return messages.getMessage("import.column." + column.name(), null, locale);
     }
 
     /** What a cell holds: the allowed codes, or the format. */
-    String format(ImportColumn column, Locale locale) {
+    public String format(ImportColumn column, Locale locale) {
         return switch (column.type()) {
             case CODE -> String.join(", ", column.allowed());
             case CODES -> messages.getMessage("import.format.codes", new Object[] {String.join(", ", column.allowed())},
