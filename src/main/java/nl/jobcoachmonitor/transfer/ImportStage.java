@@ -58,7 +58,7 @@ final class ImportStage {
                 columns.add("rn integer not null");
                 kind.columns().forEach(c -> columns.add(column(c) + " " + c.sqlType()));
                 columns.add("internal_id bigint");
-                columns.add("state varchar(1)");
+                columns.add("state varchar(1) default 'N'");
                 extraColumns(kind).forEach(c -> columns.add(c + " bigint"));
                 create(statement, kind.stage(), columns.toString());
             }
@@ -228,11 +228,14 @@ final class ImportStage {
         String filter = "s.state = 'N'" + (where == null ? "" : " and " + where);
         if (postgres) {
             try (Statement statement = connection.createStatement()) {
+                long start = System.nanoTime();
                 statement.execute("update " + kind.stage() + " s set internal_id = nextval(pg_get_serial_sequence('"
                         + table + "', 'id')) where " + filter);
                 statement.execute("insert into " + table + " (id, " + String.join(", ", columns) + ") select "
                         + "s.internal_id, " + String.join(", ", expressions) + " from " + kind.stage() + " s where "
                         + filter);
+                org.slf4j.LoggerFactory.getLogger(ImportStage.class).info("import: {} inserted in {} ms", table,
+                        (System.nanoTime() - start) / 1_000_000);
             }
             return;
         }

@@ -18,7 +18,6 @@ import nl.jobcoachmonitor.JobcoachMonitorApplication;
 import nl.jobcoachmonitor.outcomes.OutcomesManagement;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -45,8 +44,8 @@ public final class ImportBenchmark {
                 files.stream().mapToLong(ImportFile::size).sum() >> 20);
 
         var application = new SpringApplication(JobcoachMonitorApplication.class);
-        application.setWebApplicationType(WebApplicationType.NONE);
-        try (var context = application.run("--spring.main.banner-mode=off", "--logging.level.root=WARN")) {
+        try (var context = application.run("--spring.main.banner-mode=off", "--logging.level.root=WARN", "--logging.level.nl.jobcoachmonitor.transfer=INFO",
+                "--server.port=0")) {
             var importer = context.getBean(Importer.class);
             var jdbc = context.getBean(JdbcClient.class);
             long organisation = jdbc.sql("select organisation_id from app_user where username = 'coach'")
