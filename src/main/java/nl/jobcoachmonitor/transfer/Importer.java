@@ -827,8 +827,12 @@ class Importer {
                 if (!kind.identified()) {
                     continue;
                 }
-                update("delete from import_source where organisation_id = :org and kind = '" + kind.name() + "' and "
-                        + "source_id in (select source_id from " + st(kind) + " where state = 'N')");
+                // EXISTS, not IN: PostgreSQL joins it (an IN over a million ids too large to hash runs per row)
+                if (mapped(kind)) {
+                    update("delete from import_source where organisation_id = :org and kind = '" + kind.name()
+                            + "' and exists (select 1 from " + st(kind) + " s where s.source_id = "
+                            + "import_source.source_id and s.state = 'N')");
+                }
                 update("insert into import_source (organisation_id, kind, source_id, internal_id, imported_at) select "
                         + organisationId + ", '" + kind.name() + "', s.source_id, s.internal_id, " + loggedAt
                         + " from " + st(kind) + " s where s.state = 'N'");
