@@ -68,6 +68,7 @@ class AccessMatrixTests {
         LIVE(Set.of("coach", "coach2", "manager")),
         /** The live session's controls: the organiser of the meeting's circle only. */
         LIVE_ORGANISER(Set.of("manager")),
+        IMPORT(Set.of("manager", "admin")),
         /** The questionnaire by personal link: open to anyone, authorised by the link (404 without one). */
         LINK(Set.of());
 
@@ -199,6 +200,10 @@ class AccessMatrixTests {
                 "POST /circle/meetings/{id}/live/organise/questions/{questionId}/hide",
                 "POST /circle/meetings/{id}/live/organise/competencies",
                 "POST /circle/meetings/{id}/live/organise/competencies/{competencyId}/remove");
+        // the import (issue 14): manager and administrator; another user's or an unknown upload goes back to the page
+        rule(Rule.IMPORT, "GET /transfer/import", "POST /transfer/import", "GET /transfer/import/{run}",
+                "GET /transfer/import/{run}/progress", "POST /transfer/import/{run}/start",
+                "GET /transfer/import/template.csv", "GET /transfer/import/template.xlsx");
     }
 
     /** Spring Boot Actuator's routes (not in the handler list above; README "Operating"). */
@@ -373,7 +378,8 @@ class AccessMatrixTests {
                     .replace("{reportId}", String.valueOf(report)).replace("{contactId}", String.valueOf(contact))
                     .replace("{signalId}", String.valueOf(correctionRequest))
                     .replace("{pollId}", String.valueOf(livePoll)).replace("{competencyId}", String.valueOf(liveCompetency))
-                    .replace("{questionId}", String.valueOf(liveQuestions.get(pattern.endsWith("/hide") ? 1 : 0)));
+                    .replace("{questionId}", String.valueOf(liveQuestions.get(pattern.endsWith("/hide") ? 1 : 0)))
+                    .replace("{run}", "no-such-upload");
             boolean api = pattern.startsWith("/api/v1/");
             for (String user : USERS) {
                 // From an address of its own: the bad tokens tried on every link route count towards the

@@ -98,6 +98,14 @@ public class PersonalDataAccess {
     }
 
     /**
+     * An import of an organisation's data (issue 14): one event per import, the id saying what came in; the persons it
+     * touched are logged one by one with {@link #created} or {@link #changed}.
+     */
+    public void imported(Object objectId, long organisationId) {
+        publish(AccessAction.CREATE, "import", objectId, null, true, organisationId);
+    }
+
+    /**
      * A request for something outside the user's scope (answered 404 or 403). The action is what the request's
      * method would have done: a GET reads, a DELETE deletes, anything else changes.
      */

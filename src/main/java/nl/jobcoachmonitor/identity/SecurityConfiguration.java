@@ -137,6 +137,9 @@ class SecurityConfiguration {
                         .requestMatchers("/team/organisation-export").hasRole(Role.MANAGER.name())
                         .requestMatchers("/admin/organisations/*/export").hasRole(Role.ADMIN.name())
                         .requestMatchers("/team/**").hasRole(Role.MANAGER.name())
+                        // the import (issue 14): a manager into their own organisation, the administrator into any
+                        .requestMatchers("/transfer/import", "/transfer/import/**")
+                        .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/commissioner/**").hasRole(Role.COMMISSIONER.name())
                         .requestMatchers("/report/**", "/report.csv", "/report.pdf", "/report.xlsx").hasAnyRole(Role.MANAGER.name(), Role.COMMISSIONER.name(),

@@ -42,11 +42,13 @@ public class MeasurementManagement {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcClient jdbc;
+    private final WavePlanner planner;
 
     MeasurementManagement(Waves waves, Responses responses, QuestionnaireLinks links, Mails mails,
             Instruments instruments, TrajectoryManagement trajectories, PersonalDataAccess access,
-            ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+            ApplicationEventPublisher events, Clock clock, JdbcClient jdbc, WavePlanner planner) {
         this.jdbc = jdbc;
+        this.planner = planner;
         this.waves = waves;
         this.responses = responses;
         this.links = links;
@@ -56,6 +58,21 @@ public class MeasurementManagement {
         this.access = access;
         this.events = events;
         this.clock = clock;
+    }
+
+    /**
+     * Plans the waves of trajectories written without events (an import), in the caller's transaction: every wave due
+     * up to today from the start of coaching on the job (a closed trajectory's waves after its closing day cancelled).
+     * The number of waves added.
+     */
+    public int planWaves(java.util.Collection<Long> trajectoryIds) {
+        return planner.plan(trajectoryIds);
+    }
+
+    /** Whether this respondent answers at a wave with this code (T1 is the coach's only; the employer at T0 and T2). */
+    public static boolean answersAt(String waveCode, Respondent respondent) {
+        return waveCode != null && waveCode.matches("T\\d{1,3}")
+                && WaveSchedule.respondents(waveCode).contains(respondent);
     }
 
     /** The waves of a trajectory the user may see, with how far each respondent is; the read is logged. */

@@ -122,6 +122,49 @@ class WavePlanner {
         catchUps.now(CATCH_UP, this::catchUp);
     }
 
+    /**
+     * The waves of these trajectories (imported ones: written as SQL, without events), in the caller's transaction: T0,
+     * T1, T2 and every later wave up to the first one due after today, from the first move to coaching on the job, for
+     * a closed trajectory up to its closing day, the ones due after that cancelled (as closing would have done).
+     * Waves that exist are kept. The number of waves added.
+     */
+    int plan(java.util.Collection<Long> trajectoryIds) {
+        LocalDate today = LocalDate.now(clock);
+        int added = 0;
+        var ids = new java.util.ArrayList<>(trajectoryIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            record Start(long id, LocalDate coachingOn, LocalDate closedOn) {
+            }
+            var starts = jdbc.sql("""
+                    select t.id, min(p.changed_on), t.closed_on from trajectory t
+                    join phase_change p on p.trajectory_id = t.id and p.to_phase = 'COACHING'
+                    where t.id in (:ids) group by t.id, t.closed_on""").param("ids", chunk)
+                    .query((rs, n) -> new Start(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                            rs.getObject(3, LocalDate.class))).list();
+            Map<Long, Set<String>> existing = new HashMap<>();
+            jdbc.sql("select trajectory_id, code from measurement_wave where trajectory_id in (:ids)")
+                    .param("ids", chunk).query((rs, n) -> {
+                        existing.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                        return null;
+                    }).list();
+            for (Start start : starts) {
+                LocalDate until = start.closedOn() != null && start.closedOn().isBefore(today) ? start.closedOn() : today;
+                var codes = existing.getOrDefault(start.id(), Set.of());
+                for (var planned : WaveSchedule.upTo(start.coachingOn(), until)) {
+                    if (!codes.contains(planned.code())) {
+                        boolean cancelled = start.closedOn() != null && planned.dueOn().isAfter(start.closedOn());
+                        added += jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) "
+                                + "values (:t, :c, :d, :s, 0) on conflict do nothing").param("t", start.id())
+                                .param("c", planned.code()).param("d", planned.dueOn())
+                                .param("s", (cancelled ? WaveStatus.CANCELLED : WaveStatus.OPEN).name()).update();
+                    }
+                }
+            }
+        }
+        return added;
+    }
+
     /** After a start, in the background (CatchUpState), before the indicators' catch-up (which reads the waves). */
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)

@@ -32,9 +32,12 @@ public class OutcomesManagement {
     private final PersonalDataAccess access;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
-    OutcomesManagement(IndicatorStore store, IndicatorUpdater updater, TrajectoryManagement trajectories, PersonalDataAccess access,
-            JdbcClient jdbc, Clock clock) {
+    OutcomesManagement(IndicatorStore store, IndicatorUpdater updater, TrajectoryManagement trajectories,
+            PersonalDataAccess access, JdbcClient jdbc, Clock clock,
+            org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.store = store;
         this.updater = updater;
         this.trajectories = trajectories;
@@ -105,6 +108,18 @@ public class OutcomesManagement {
     public boolean monthsMissing() {
         return jdbc.sql("select count(*) from trajectory_indicator where (hours_total_0_3 > 0 or hours_total_3_6 > 0)"
                 + " and not exists (select 1 from trajectory_month)").query(Long.class).single() > 0;
+    }
+
+    /**
+     * Recomputes the indicators and signals of these trajectories (after an import, which writes without events), one
+     * transaction each, like the nightly run; {@code done} is told after each.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
+    public void recompute(java.util.Collection<Long> trajectoryIds, Runnable done) {
+        for (long id : trajectoryIds) {
+            transaction.executeWithoutResult(status -> store.update(id));
+            done.run();
+        }
     }
 
     /**
