@@ -178,8 +178,9 @@ public class MeetingManagement {
             participants = participants(meetingId);
             access.read("meeting_registration", "meeting " + meetingId, null);
         }
+        boolean on = started(meeting) && meeting.endsAt().toInstant().isAfter(clock.instant());
         return new MeetingDetail(meeting, row[0], programme(meetingId), organiser, started(meeting),
-                participants, organiser ? row[1] : null);
+                participants, organiser ? row[1] : null, on, organiser || (on && user.isCoach()));
     }
 
     @Transactional(readOnly = true)

@@ -16,10 +16,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The demo's knowledge circle for the live session (demo mode only, after the cohort is loaded): when there is no
- * circle yet, a circle organised by {@code manager} with a meeting that is on now; and, for the first circle, when it
- * has no competency list yet, an example list of 17 competencies in our own wording (marked as an example: the study's
- * list is not in the sources). Idempotent; plain SQL, like {@link DemoData}.
+ * The demo's knowledge circle for the live session (demo mode only, after the cohort is loaded, at every start): the
+ * demo circle (the first one organised by {@code manager}, made here when there is none) gets a meeting that is on now
+ * when none of its meetings is, so the live session can be tried; and, when it has no competency list yet, an example
+ * list of 17 competencies in our own wording (marked as an example: the study's list is not in the sources).
+ * Idempotent (a restart while a meeting is on adds nothing); plain SQL, like {@link DemoData}.
  */
 @Component
 @ConditionalOnProperty(name = "jcm.demo.enabled", havingValue = "true")
@@ -66,24 +67,30 @@ class DemoCircleLive {
             if (organiser.isEmpty()) {
                 return; // not the demo cohort
             }
-            Integer circles = jdbc.queryForObject("select count(*) from circle", Integer.class);
-            if (circles != null && circles == 0) {
-                OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.HOURS);
+            String first = "select id from circle where organiser_id = ? order by id";
+            List<Long> circles = jdbc.queryForList(first, Long.class, organiser.get(0));
+            if (circles.isEmpty()) {
                 jdbc.update("insert into circle (name, organiser_id) values (?, ?)", CIRCLE, organiser.get(0));
-                Long circle = jdbc.queryForObject("select id from circle where name = ?", Long.class, CIRCLE);
+                circles = jdbc.queryForList(first, Long.class, organiser.get(0));
+            }
+            long circle = circles.get(0);
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            Integer on = jdbc.queryForObject("select count(*) from meeting where circle_id = ? and starts_at <= ? "
+                    + "and ends_at > ?", Integer.class, circle, now, now);
+            if (on != null && on == 0) {
+                OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
                 jdbc.update("insert into meeting (circle_id, title, starts_at, ends_at, format, online_link, capacity, "
                         + "created_by, created_at) values (?, ?, ?, ?, 'ONLINE', ?, 260, ?, ?)", circle, MEETING,
-                        now.minusHours(1), now.plusHours(3), "https://meet.example.org/kenniskring", organiser.get(0),
+                        hour.minusHours(1), hour.plusHours(3), "https://meet.example.org/kenniskring", organiser.get(0),
                         now.minusDays(14));
-                log.info("Demo knowledge circle with a live meeting created");
+                log.info("Demo knowledge circle: a meeting on now for the live session created");
             }
-            Long first = jdbc.queryForObject("select min(id) from circle", Long.class);
             Integer competencies = jdbc.queryForObject("select count(*) from circle_competency where circle_id = ?",
-                    Integer.class, first);
-            if (first != null && competencies != null && competencies == 0) {
+                    Integer.class, circle);
+            if (competencies != null && competencies == 0) {
                 for (int i = 0; i < COMPETENCIES.size(); i++) {
                     jdbc.update("insert into circle_competency (circle_id, position, name, example) "
-                            + "values (?, ?, ?, true)", first, i + 1, COMPETENCIES.get(i));
+                            + "values (?, ?, ?, true)", circle, i + 1, COMPETENCIES.get(i));
                 }
             }
         });

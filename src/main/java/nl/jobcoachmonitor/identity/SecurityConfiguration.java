@@ -147,16 +147,16 @@ class SecurityConfiguration {
                         .requestMatchers("/research/**").hasRole(Role.RESEARCHER.name())
                         // the knowledge circle (module circle): its organiser plans, reports and writes cards; coaches
                         // of every organisation (and managers) take part
-                        .requestMatchers("/circle/manage/**").hasAuthority(CurrentUser.CIRCLE_ORGANISER)
-                        .requestMatchers("/circle", "/circle/**").hasAnyAuthority(Role.COACH.authority(),
-                                Role.MANAGER.authority(), CurrentUser.CIRCLE_ORGANISER)
-                        .requestMatchers("/audit", "/audit/**", "/audit.csv", "/audit.xlsx").hasRole(Role.PRIVACY_OFFICER.name())
                         // knowledge circle, live session: the organiser's controls; taking part: coaches and the
-                        // organiser (circle.live.LiveAccess narrows both to the meeting's own circle)
+                        // organiser (circle.live.LiveAccess narrows both to the meeting's own circle); before /circle/**
                         .requestMatchers("/circle/meetings/*/live/organise", "/circle/meetings/*/live/organise/**")
                         .hasAuthority(CurrentUser.CIRCLE_ORGANISER)
                         .requestMatchers("/circle/meetings/*/live", "/circle/meetings/*/live/**")
                         .hasAnyAuthority(Role.COACH.authority(), CurrentUser.CIRCLE_ORGANISER)
+                        .requestMatchers("/circle/manage/**").hasAuthority(CurrentUser.CIRCLE_ORGANISER)
+                        .requestMatchers("/circle", "/circle/**").hasAnyAuthority(Role.COACH.authority(),
+                                Role.MANAGER.authority(), CurrentUser.CIRCLE_ORGANISER)
+                        .requestMatchers("/audit", "/audit/**", "/audit.csv", "/audit.xlsx").hasRole(Role.PRIVACY_OFFICER.name())
                         .anyRequest().authenticated())
                 .securityContext(c -> c.securityContextRepository(contexts))
                 // a session ends after its absolute lifetime, however busy (the idle timeout is Spring Session's)
