@@ -62,8 +62,11 @@ abstract class LiveSessionFlow extends BrowserTest {
 
     void threeScreens(int organiserPort, int firstCoachPort, int secondCoachPort) {
         var fixtures = new LiveFixtures(jdbc);
-        String organiserName = jdbc.sql("select username from app_user where role = 'MANAGER' order by id desc limit 1")
-                .query(String.class).single();
+        // an organiser of its own (password "demo", no second factor), not whichever manager another test made last
+        String organiserName = "live-organiser-" + System.nanoTime() % 1_000_000_000L;
+        jdbc.sql("insert into app_user (username, password_hash, display_name, role, organisation_id, enabled) "
+                + "select :n, password_hash, 'Olga Organiser', 'MANAGER', organisation_id, true "
+                + "from app_user where username = 'manager'").param("n", organiserName).update();
         long meeting = fixtures.meetingOrganisedBy(organiserName, 6);
         String base = "/circle/meetings/" + meeting + "/live";
         String otherCoach = fixtures.coachOfAnotherOrganisation();
