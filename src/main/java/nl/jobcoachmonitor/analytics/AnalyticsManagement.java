@@ -27,16 +27,21 @@ import nl.jobcoachmonitor.shared.NotFoundException;
 import nl.jobcoachmonitor.trajectory.MonthsOfCoaching;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The analytics module's public API: the study report for the population a manager (the organisation), a commissioner
  * (the trajectories it commissions) or a researcher (all, the overall report) may see, only in aggregate. For a
  * commissioner or researcher, a selection that narrows to one coach or one employer is refused: it would describe a
  * person.
+ *
+ * <p>A report holds a database connection only while it reads (the population and the months, in one read-only
+ * transaction), not while it computes, and at most {@code jcm.report.concurrent} reports are computed at once
+ * ({@link ReportGate}): a researcher's overall report takes seconds of CPU and a few hundred MB of rows, and without
+ * the limit a handful of them at once took the pool's connections and the heap from the coaches' pages.
  */
 @Service
-@Transactional(readOnly = true)
 public class AnalyticsManagement {
 
     /** An association on fewer persons (or yes/no outcomes with fewer events per predictor) gets a warning. */
@@ -49,9 +54,15 @@ public class AnalyticsManagement {
     private final RecordKeys recordKeys;
     private final PersonalDataAccess access;
     private final Clock clock;
+    private final ReportGate gate;
+    private final TransactionTemplate reading;
 
-    AnalyticsManagement(ReportQuery query, RecordKeys recordKeys, PersonalDataAccess access, Clock clock) {
+    AnalyticsManagement(ReportQuery query, RecordKeys recordKeys, PersonalDataAccess access, Clock clock,
+            ReportGate gate, PlatformTransactionManager transactions) {
         this.query = query;
+        this.gate = gate;
+        this.reading = new TransactionTemplate(transactions);
+        this.reading.setReadOnly(true);
         this.recordKeys = recordKeys;
         this.access = access;
         this.clock = clock;
@@ -78,7 +89,17 @@ public class AnalyticsManagement {
         } else {
             throw new NotFoundException("report", user.id());
         }
-        var population = query.population(scope, filter, WORK_VALUES);
+        Scope chosen = scope;
+        ReportFilter selection = filter;
+        return gate.computing(() -> report(user, chosen, selection));
+    }
+
+    private StudyReport report(CurrentUser user, Scope scope, ReportFilter filter) {
+        record Read(ReportQuery.Population population, List<ReportQuery.MonthSums> months) {
+        }
+        Read read = reading.execute(status -> new Read(query.population(scope, filter, WORK_VALUES),
+                query.months(scope, filter)));
+        var population = read.population();
         List<Row> rows = population.rows();
         logSearch(filter, rows);
         if (user.role() != Role.MANAGER && !rows.isEmpty()
@@ -105,8 +126,7 @@ public class AnalyticsManagement {
         var associations = associations(rows, keys);
         return new StudyReport(filter, null, trajectories,
                 CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table,
-                workValues(population.workValues()), months(rows, keys, query.months(scope,
-                        filter)), associations.associations(), associations.models(),
+                workValues(population.workValues()), months(rows, keys, read.months()), associations.associations(), associations.models(),
                 summary(table, associations.associations()));
     }
 
