@@ -1,6 +1,12 @@
 package nl.jobcoachmonitor.outcomes;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 
 import nl.jobcoachmonitor.coaching.ContactCorrected;
@@ -75,6 +81,62 @@ class IndicatorUpdater {
             trajectories += batch.size();
             batches++;
             after = batch.get(batch.size() - 1);
+        }
+    }
+
+    /**
+     * The same, with {@code threads} batches in flight at once (each in its own transaction on its own connection):
+     * while one batch waits for the database, the other computes. The batches are disjoint and each locks its
+     * trajectories in id order, so they do not wait for each other. The first failure stops the run after the batches
+     * in flight; the batches committed stay.
+     */
+    Run inBatches(BiFunction<Long, Integer, List<Long>> next, int batchSize, int threads) {
+        if (threads <= 1) {
+            return inBatches(next, batchSize);
+        }
+        ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "rebuild");
+            t.setDaemon(true);
+            return t;
+        });
+        Deque<Future<?>> inFlight = new ArrayDeque<>();
+        long after = 0;
+        int trajectories = 0;
+        int batches = 0;
+        try {
+            while (true) {
+                List<Long> batch = next.apply(after, batchSize);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                while (inFlight.size() >= threads) {
+                    finish(inFlight.removeFirst());
+                }
+                inFlight.addLast(workers.submit(() -> transaction.executeWithoutResult(status -> store.update(batch))));
+                trajectories += batch.size();
+                batches++;
+                after = batch.get(batch.size() - 1);
+            }
+            while (!inFlight.isEmpty()) {
+                finish(inFlight.removeFirst());
+            }
+            return new Run(trajectories, batches);
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    private static void finish(Future<?> batch) {
+        try {
+            batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while rebuilding", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 

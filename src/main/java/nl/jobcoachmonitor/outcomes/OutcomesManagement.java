@@ -26,6 +26,9 @@ public class OutcomesManagement {
 
     static final int NOTE_MAX = 500;
 
+    /** Batches of the rebuild in flight at once: one computes while the other waits for the database. */
+    static final int REBUILD_THREADS = 2;
+
     private final IndicatorStore store;
     private final IndicatorUpdater updater;
     private final TrajectoryManagement trajectories;
@@ -127,10 +130,10 @@ public class OutcomesManagement {
      * IndicatorUpdater#BATCH} trajectories, one transaction each (the batch's rows are deleted and written again
      * together, so a reader never sees a trajectory without indicators): about 1,000 times fewer statements than one
      * trajectory at a time, and no transaction over everything. A rebuild cut short leaves the batches done rebuilt
-     * and the others as they were.
+     * and the others as they were. Two batches are in flight at once ({@link #REBUILD_THREADS}).
      */
     @Transactional(propagation = Propagation.NEVER)
     public int rebuild() {
-        return updater.inBatches(store::trajectories, IndicatorUpdater.BATCH).trajectories();
+        return updater.inBatches(store::trajectories, IndicatorUpdater.BATCH, REBUILD_THREADS).trajectories();
     }
 }

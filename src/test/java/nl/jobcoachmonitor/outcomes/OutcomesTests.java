@@ -142,6 +142,22 @@ class OutcomesTests {
         assertThat(data.count("trajectory_indicator", "trajectory_id = :p", id)).isEqualTo(1);
     }
 
+    @Autowired IndicatorUpdater updater;
+
+    @Test
+    void aRebuildInSmallBatchesTwoAtATimeGivesTheSameIndicatorsAsTheEvents() {
+        long id = start("Herbouw parallel", LocalDate.now().minusMonths(3));
+        contacts.log(coach(), id, new LogContactForm(LocalDate.now().minusDays(9), 60, Party.EMPLOYEE,
+                ContactMode.PHONE, Set.of(), ""));
+        List<String> before = snapshot();
+        jdbc.sql("update trajectory_indicator set hours_total_0_3 = 999").update();
+        var run = updater.inBatches(store::trajectories, 7, 2);
+        long trajectories = data.count("trajectory");
+        assertThat(run.trajectories()).isEqualTo((int) trajectories);
+        assertThat(run.batches()).isEqualTo((int) ((trajectories + 6) / 7));
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
     @Test
     void aRebuildFromScratchGivesTheSameIndicatorsAsTheEvents() {
         long id = start("Herbouw", LocalDate.now().minusMonths(2));
