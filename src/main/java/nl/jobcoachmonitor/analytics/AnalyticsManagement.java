@@ -91,20 +91,32 @@ public class AnalyticsManagement {
         }
         Scope chosen = scope;
         ReportFilter selection = filter;
-        return gate.computing(() -> report(user, chosen, selection));
+        boolean manager = user.role() == Role.MANAGER;
+        Computed computed = gate.computing(new ReportKey(chosen, selection, manager),
+                () -> compute(manager, chosen, selection));
+        logSearch(filter, computed.organisations());
+        return computed.report();
     }
 
-    private StudyReport report(CurrentUser user, Scope scope, ReportFilter filter) {
+    /** What makes a report: the population, the selection, and whether narrow selections are refused. */
+    private record ReportKey(Scope scope, ReportFilter filter, boolean manager) {
+    }
+
+    /** A report, and the organisations whose trajectories it read (for the access log of each request). */
+    private record Computed(StudyReport report, List<Long> organisations) {
+    }
+
+    private Computed compute(boolean manager, Scope scope, ReportFilter filter) {
         record Read(ReportQuery.Population population, List<ReportQuery.MonthSums> months) {
         }
         Read read = reading.execute(status -> new Read(query.population(scope, filter, WORK_VALUES),
                 query.months(scope, filter)));
         var population = read.population();
         List<Row> rows = population.rows();
-        logSearch(filter, rows);
-        if (user.role() != Role.MANAGER && !rows.isEmpty()
+        List<Long> organisations = rows.stream().map(Row::organisationId).distinct().sorted().toList();
+        if (!manager && !rows.isEmpty()
                 && (distinct(rows, Row::coachId) < 2 || distinct(rows, Row::employerId) < 2)) {
-            return StudyReport.refused(filter, "report.refused.narrow");
+            return new Computed(StudyReport.refused(filter, "report.refused.narrow"), organisations);
         }
         long[] keys = new long[rows.size()];
         CellKey all = CellKey.EMPTY;
@@ -115,7 +127,7 @@ public class AnalyticsManagement {
         Cell trajectories = CellKeyPerturbation.publishedCount(rows.size(), all);
         if (!CellKeyPerturbation.publishable(rows.size(), all)) {
             // under 10 persons (none included) nothing at all is shown: one message instead of suppressed rows
-            return StudyReport.refused(filter, "report.tooFewPersons");
+            return new Computed(StudyReport.refused(filter, "report.tooFewPersons"), organisations);
         }
         CellKey coaches = CellKey.EMPTY;
         var coachIds = rows.stream().map(Row::coachId).distinct().toList();
@@ -124,10 +136,10 @@ public class AnalyticsManagement {
         }
         var table = table(rows, keys);
         var associations = associations(rows, keys);
-        return new StudyReport(filter, null, trajectories,
+        return new Computed(new StudyReport(filter, null, trajectories,
                 CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table,
                 workValues(population.workValues()), months(rows, keys, read.months()), associations.associations(), associations.models(),
-                summary(table, associations.associations()));
+                summary(table, associations.associations())), organisations);
     }
 
     /**
@@ -164,8 +176,7 @@ public class AnalyticsManagement {
      * The report's search in the access log, once for every organisation whose trajectories it read, so that
      * organisation's privacy officer sees it; once without an organisation when it read none.
      */
-    private void logSearch(ReportFilter filter, List<Row> rows) {
-        var organisations = rows.stream().map(Row::organisationId).distinct().sorted().toList();
+    private void logSearch(ReportFilter filter, List<Long> organisations) {
         if (organisations.isEmpty()) {
             access.searched("study_report", describe(filter));
         }

@@ -55,4 +55,47 @@ class ReportGateTests {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void theSameReportAskedWhileItIsComputedIsComputedOnceAndAnotherReportIsNot() throws Exception {
+        var gate = new ReportGate(2);
+        var computations = new AtomicInteger();
+        var started = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Future<String> first = pool.submit(() -> gate.computing("everything", () -> {
+                computations.incrementAndGet();
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "report " + computations.get();
+            }));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            List<Future<String>> same = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                same.add(pool.submit(() -> gate.computing("everything", () -> "computed again " + computations
+                        .incrementAndGet())));
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (gate.shared() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(gate.shared()).as("requests waiting for the computation in progress").isEqualTo(2);
+            String other = gate.computing("municipality 7", () -> "other " + computations.incrementAndGet());
+            assertThat(other).isEqualTo("other 2");
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("report 2");
+            for (var report : same) {
+                assertThat(report.get(10, TimeUnit.SECONDS)).isEqualTo("report 2");
+            }
+            // asked after it was handed out: computed afresh, nothing kept
+            assertThat(gate.computing("everything", () -> "afresh")).isEqualTo("afresh");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
