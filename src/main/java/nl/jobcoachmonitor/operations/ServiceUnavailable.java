@@ -32,7 +32,8 @@ import org.springframework.web.util.HtmlUtils;
  * <li>the application is not ready ({@link ReadinessState#ACCEPTING_TRAFFIC} comes after the migrations, the demo
  * cohort and the start-up catch-up, see {@code ApplicationRunner}s and {@code ApplicationReadyEvent} listeners), so
  * nobody sees an empty caseload or a login that does not work yet; the probes under {@code /actuator} and the static
- * files pass;</li>
+ * files pass. Not while the application stops: then readiness is taken back so that the load balancer drains the
+ * instance, and every request is served as before ({@link DrainBeforeStop});</li>
  * <li>the request failed because the database could not be reached (no connection, a connection broken midway, a
  * commit that did not reach the server): the transaction was rolled back, nothing of the request is stored, and the
  * page says so and asks to try again. No stack trace reaches the reader; the log has one line.</li>
@@ -47,12 +48,14 @@ class ServiceUnavailable extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailable.class);
 
     private final ApplicationAvailability availability;
+    private final DrainBeforeStop drain;
     private final MessageSource messages;
     private final ObjectProvider<LocaleResolver> locales;
 
-    ServiceUnavailable(ApplicationAvailability availability, MessageSource messages,
+    ServiceUnavailable(ApplicationAvailability availability, DrainBeforeStop drain, MessageSource messages,
             ObjectProvider<LocaleResolver> locales) {
         this.availability = availability;
+        this.drain = drain;
         this.messages = messages;
         this.locales = locales;
     }
@@ -60,7 +63,8 @@ class ServiceUnavailable extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC && !passesWhileStarting(request)) {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC && !drain.stopping()
+                && !passesWhileStarting(request)) {
             respond(request, response, "starting", STARTING_RETRY_AFTER_SECONDS);
             return;
         }
