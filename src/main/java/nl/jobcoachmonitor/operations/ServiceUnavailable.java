@@ -20,6 +20,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
@@ -101,6 +102,14 @@ class ServiceUnavailable extends OncePerRequestFilter {
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException broken && (broken.getCause() instanceof SQLException sql
+                    && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))
+                    || broken.getApplicationException() != null
+                            && databaseUnavailable(broken.getApplicationException()))) {
+                // the rollback after a broken connection failed too ("Connection is closed", without a state): the
+                // failure that caused the rollback is kept aside as the application exception
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
