@@ -5,10 +5,10 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -21,25 +21,28 @@ import org.springframework.stereotype.Component;
  * requests. Only then does Spring Boot's graceful shutdown begin (the web server accepts no more connections and
  * finishes the requests it has, for at most {@code spring.lifecycle.timeout-per-shutdown-phase}), and the context closes.
  * <p>
- * It also tells the "not ready" of a stopping application (published with the closing context as its source) from the
- * "not ready yet" of a starting one, so that {@link ServiceUnavailable} keeps serving while draining.
+ * It also tells the "not ready" of a stopping application (the context is closing) from the "not ready yet" of a
+ * starting one, so that {@link ServiceUnavailable} keeps serving while draining.
  */
 @Component
 class DrainBeforeStop implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DrainBeforeStop.class);
 
+    private final ApplicationContext context;
     private final Duration drain;
     private volatile boolean running;
     private volatile boolean stopping;
 
-    DrainBeforeStop(@Value("${jcm.shutdown.drain:PT10S}") Duration drain) {
+    DrainBeforeStop(ApplicationContext context, @Value("${jcm.shutdown.drain:PT10S}") Duration drain) {
+        this.context = context;
         this.drain = drain;
     }
 
+    /** Published as the close begins, after readiness was taken back and before any lifecycle stops. */
     @EventListener
-    void on(AvailabilityChangeEvent<ReadinessState> change) {
-        if (change.getState() == ReadinessState.REFUSING_TRAFFIC && change.getSource() instanceof ApplicationContext) {
+    void on(ContextClosedEvent closed) {
+        if (closed.getApplicationContext() == context) {
             stopping = true;
         }
     }
