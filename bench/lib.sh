@@ -28,7 +28,7 @@ APP_PID=""
 stop_app() {
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 30); do
+        for _ in $(seq 1 "${STOP_WAIT:-30}"); do
             kill -0 "$APP_PID" 2>/dev/null || break
             sleep 1
         done

@@ -10,15 +10,22 @@
 #
 # Environment (defaults in brackets), besides those of bench/load-week.sh:
 #   PROXY_PORT [18390], PORT_A [18381], PORT_B [18382]
+#   MGMT_PORT_A [18383], MGMT_PORT_B [18384]   the instances' actuator (management port, 127.0.0.1): HAProxy checks
+#                        readiness there, on threads of its own, not queued behind the pages; empty: on PORT_A/PORT_B
 #   STICKY [0]           0: round robin on every request (each user's requests alternate between the instances)
-#   STOP_AFTER [half of ramp + steady]   seconds after Gatling's start at which instance B is stopped (SIGTERM: Spring
-#                        Boot's graceful shutdown finishes the requests it has)
+#   STOP_AFTER [half of ramp + steady]   seconds after Gatling's start at which instance B is stopped (SIGTERM: its
+#                        readiness turns 503 and it serves on for JCM_SHUTDOWN_DRAIN while HAProxy's health check takes
+#                        it out, then Spring Boot's graceful shutdown finishes the requests it has)
+#   JCM_SHUTDOWN_DRAIN [15s]    more than HAProxy's inter x fall below (2 s x 2) plus a slow check on a loaded machine
+#   JCM_SHUTDOWN_TIMEOUT [90s]  the graceful shutdown's limit for requests still running (the slowest was 85 s)
 #   HEAP [512m]          heap of each instance
 set -euo pipefail
 
 PROXY_PORT="${PROXY_PORT:-18390}"
 PORT_A="${PORT_A:-18381}"
 PORT_B="${PORT_B:-18382}"
+MGMT_PORT_A="${MGMT_PORT_A-18383}"
+MGMT_PORT_B="${MGMT_PORT_B-18384}"
 BENCH_PORT="$PORT_A"
 BUILD_DIR="${BUILD_DIR:-/tmp/jcm-load-build}"
 RESULTS_SUFFIX=-two-instances
@@ -29,6 +36,10 @@ STICKY="${STICKY:-0}"
 # The reminder job every 15 s on both instances (at most once a minute by its lock, lockAtLeastFor PT1M), and
 # ShedLock's own log lines: "Locked ..." where it runs, "Not executing ... It's locked" where it does not.
 export JCM_MEASUREMENT_REMINDERCRON='*/15 * * * * *'   # jcm.measurement.reminder-cron (a cron has spaces)
+# Stopping instance b: drain first (readiness 503, still serving), then the graceful shutdown; stop_app waits for both.
+export JCM_SHUTDOWN_DRAIN="${JCM_SHUTDOWN_DRAIN:-15s}"
+export JCM_SHUTDOWN_TIMEOUT="${JCM_SHUTDOWN_TIMEOUT:-90s}"
+STOP_WAIT="${STOP_WAIT:-150}"
 APP_ARGS="${APP_ARGS:-} --logging.level.net.javacrumbs.shedlock=DEBUG"
 GATLING_OPTS="${GATLING_OPTS:-}"
 ramp=$(sed -n 's/.*-Dramp=\([0-9]*\).*/\1/p' <<<"$GATLING_OPTS"); ramp=${ramp:-60}
@@ -54,8 +65,16 @@ log "users and questionnaire links (bench/generate-load.sql)"
 psql_db -v links="$RESULTS/links.csv" -f "$BENCH_DIR/generate-load.sql" >"$RESULTS/load-links.txt" 2>&1 ||
     { cat "$RESULTS/load-links.txt" >&2; exit 1; }
 
+management_args() { # $1 = management port, or empty
+    if [[ -n "$1" ]]; then echo "--management.server.port=$1 --management.server.address=127.0.0.1"; fi
+}
+common_args="$APP_ARGS"
+APP_ARGS="$common_args $(management_args "$MGMT_PORT_A")"
 PORT="$PORT_A"; start_app "$RESULTS/app-a.out.txt"; PID_A="$APP_PID"; APP_PID=""
+APP_ARGS="$common_args $(management_args "$MGMT_PORT_B")"
 PORT="$PORT_B"; start_app "$RESULTS/app-b.out.txt"; PID_B="$APP_PID"; APP_PID=""
+APP_ARGS="$common_args"
+check_a="${MGMT_PORT_A:+ port $MGMT_PORT_A}" check_b="${MGMT_PORT_B:+ port $MGMT_PORT_B}"
 
 if [[ "$STICKY" == 1 ]]; then
     balance="    balance roundrobin
@@ -83,11 +102,13 @@ frontend jcm
     default_backend instances
 backend instances
 $balance
-    option httpchk GET /login
+    # readiness: 503 from the moment an instance is asked to stop, while it still serves for JCM_SHUTDOWN_DRAIN, so
+    # HAProxy takes it out (inter x fall) before it closes connections; also 503 while an instance is starting
+    option httpchk GET /actuator/health/readiness
     http-check expect status 200
-    default-server inter 2s fall 3 rise 2
-    server a 127.0.0.1:$PORT_A check$cookie_a
-    server b 127.0.0.1:$PORT_B check$cookie_b
+    default-server inter 2s fall 2 rise 2
+    server a 127.0.0.1:$PORT_A check$check_a$cookie_a
+    server b 127.0.0.1:$PORT_B check$check_b$cookie_b
 EOF
 /usr/sbin/haproxy -db -f "$RESULTS/haproxy.cfg" >"$RESULTS/haproxy.out.txt" 2>&1 &
 PROXY_PID=$!

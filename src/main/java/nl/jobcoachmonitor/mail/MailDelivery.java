@@ -1,6 +1,13 @@
 package nl.jobcoachmonitor.mail;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.mail.MessagingException;
 
@@ -10,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -19,7 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Hands mails to the mail server, after the transaction that recorded them has committed, and records
- * the outcome: {@code sent_at}, or the error (the mail stays in the outbox either way, nothing is lost).
+ * the outcome: {@code sent_at}, or the error (the mail stays in the outbox either way, nothing is lost). A mail the
+ * mail server did not take is sent again later, and an outcome the database could not take while it was away is
+ * recorded once it is back, without sending the mail twice ({@link #retry}).
  *
  * <p>There is a mail server when {@code spring.mail.host} is set: Spring Boot then provides a {@link JavaMailSender}.
  * Without one, in demo mode (the embedded default), nothing is sent and the outbox is where the mail is read, link
@@ -42,11 +52,14 @@ class MailDelivery {
     private final Clock clock;
     private final String from;
     private final boolean outboxKeepsLinks;
+    private final Duration retryFor;
+    private final Map<Long, Owed> outstanding = new ConcurrentHashMap<>();
 
     MailDelivery(ObjectProvider<JavaMailSender> sender, RecordedMails mails,
             PlatformTransactionManager transactions, Clock clock,
             @Value("${jcm.mail.from:Jobcoach Monitor <noreply@localhost>}") String from,
-            @Value("${jcm.mail.outbox-keeps-links:${jcm.demo.enabled:false}}") boolean outboxKeepsLinks) {
+            @Value("${jcm.mail.outbox-keeps-links:${jcm.demo.enabled:false}}") boolean outboxKeepsLinks,
+            @Value("${jcm.mail.retry-for:PT24H}") Duration retryFor) {
         this.sender = sender;
         this.mails = mails;
         this.newTransaction = new TransactionTemplate(transactions);
@@ -54,6 +67,7 @@ class MailDelivery {
         this.clock = clock;
         this.from = from;
         this.outboxKeepsLinks = outboxKeepsLinks;
+        this.retryFor = retryFor;
     }
 
     /** Whether a mail can reach anyone: through the mail server, or (demo mode only) through the outbox. */
@@ -99,6 +113,38 @@ class MailDelivery {
     }
 
     private void send(Outgoing mail) {
+        deliver(mail, clock.instant());
+    }
+
+    /**
+     * Hands the mail to the mail server and records the outcome. The mail stays owed (in memory, {@link Owed}) until
+     * the mail server accepted it and that is recorded: a mail the server did not take is sent again by {@link #retry},
+     * and an outcome the database could not take (it was away) is recorded there once it is back, without sending
+     * the mail again. Never throws: the transaction that recorded the mail has committed, and its request succeeded.
+     */
+    private void deliver(Outgoing mail, Instant owedSince) {
+        String failure = transmit(mail);
+        Instant at = clock.instant();
+        outstanding.put(mail.id(), new Owed(mail, failure == null ? at : null, owedSince));
+        try {
+            newTransaction.executeWithoutResult(status -> {
+                if (failure == null) {
+                    mails.sent(mail.id(), at);
+                } else {
+                    mails.failed(mail.id(), failure);
+                }
+            });
+            if (failure == null) {
+                outstanding.remove(mail.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Mail {}: its outcome ({}) could not be recorded, kept until the database is back: {}", mail.id(),
+                    failure == null ? "sent" : "not sent", e.toString());
+        }
+    }
+
+    /** The mail server's error, or null when it accepted the mail. */
+    private String transmit(Outgoing mail) {
         var smtp = sender.getObject();
         try {
             var message = smtp.createMimeMessage();
@@ -116,12 +162,64 @@ class MailDelivery {
                 message.setHeader("Auto-Submitted", "auto-generated");
             }
             smtp.send(message);
+            return null;
         } catch (MessagingException | RuntimeException e) {
             log.warn("Mail {} was not sent: {}", mail.id(), e.toString());
-            String failure = e.getMessage() != null ? e.getMessage() : e.toString();
-            newTransaction.executeWithoutResult(status -> mails.failed(mail.id(), failure));
-            return;
+            return e.getMessage() != null ? e.getMessage() : e.toString();
         }
-        newTransaction.executeWithoutResult(status -> mails.sent(mail.id(), clock.instant()));
+    }
+
+    /**
+     * A mail this instance still owes: not accepted by the mail server ({@code acceptedAt} null), or accepted and not
+     * yet recorded as sent. Only in memory (it holds the working link); lost when the instance stops, which leaves the
+     * mail {@code waiting} or {@code failed} in the outbox for the coach to send a new link.
+     */
+    private record Owed(Outgoing mail, Instant acceptedAt, Instant since) {
+    }
+
+    /**
+     * Every {@code jcm.mail.retry-cron} (default: every 30 seconds): records the outcomes the database could not take,
+     * and sends again the mails the mail server did not take, once the database says they are still to be sent (not
+     * sent, not erased, no later mail with a new link for the same person and purpose), for at most
+     * {@code jcm.mail.retry-for}. While the database is away nothing is sent: every owed mail waits for it.
+     */
+    @Scheduled(cron = "${jcm.mail.retry-cron:*/30 * * * * *}")
+    void retry() {
+        for (Owed owed : List.copyOf(outstanding.values())) {
+            long id = owed.mail().id();
+            try {
+                if (owed.acceptedAt() != null) {
+                    newTransaction.executeWithoutResult(status -> mails.sent(id, owed.acceptedAt()));
+                    outstanding.remove(id);
+                    log.info("Mail {}: recorded as sent at {} now that the database is back", id, owed.acceptedAt());
+                    continue;
+                }
+                boolean toSend = Boolean.TRUE.equals(newTransaction.execute(status -> mails.stillToSend(id)));
+                if (!toSend) {
+                    outstanding.remove(id);
+                    log.info("Mail {}: not sent again (sent, erased or followed by a newer mail)", id);
+                } else if (clock.instant().isAfter(owed.since().plus(retryFor))) {
+                    outstanding.remove(id);
+                    log.warn("Mail {}: given up after {}; it stays failed in the outbox", id, retryFor);
+                } else {
+                    deliver(owed.mail(), owed.since());
+                }
+            } catch (RuntimeException e) {
+                log.debug("Mail {}: the database is still away ({})", id, e.toString());
+            }
+        }
+    }
+
+    /** How many mails this instance still owes (sent again or recorded by {@link #retry}). */
+    int owed() {
+        return outstanding.size();
+    }
+
+    @PreDestroy
+    void stopping() {
+        if (!outstanding.isEmpty()) {
+            log.warn("Stopping with {} mails not sent or not recorded as sent: {}", outstanding.size(),
+                    outstanding.keySet());
+        }
     }
 }

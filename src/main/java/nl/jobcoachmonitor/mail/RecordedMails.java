@@ -94,6 +94,22 @@ class RecordedMails {
                 .param("id", id).update();
     }
 
+    /**
+     * Whether a mail the mail server did not take is still to be sent: it exists (not erased), is not recorded as
+     * sent, and no later mail went to the same respondent for the same wave, or of the same kind to the same person
+     * and address (a later mail carries a new link, which made this one's link stop working).
+     */
+    boolean stillToSend(long id) {
+        return jdbc.sql("""
+                select count(*) from questionnaire_mail m where m.id = :id and m.sent_at is null
+                  and m.delivery = 'SMTP' and not exists (
+                    select 1 from questionnaire_mail n where n.id > m.id
+                      and ((m.wave_id is not null and n.wave_id = m.wave_id and n.respondent = m.respondent)
+                        or (m.wave_id is null and n.wave_id is null and n.kind = m.kind and n.address = m.address
+                          and (n.person_id = m.person_id or (n.person_id is null and m.person_id is null)))))""")
+                .param("id", id).query(Long.class).single() > 0;
+    }
+
     Optional<MailState> state(long id) {
         return jdbc.sql("select delivery, sent_at, failure from questionnaire_mail where id = :id").param("id", id)
                 .query((rs, n) -> state(rs)).optional();

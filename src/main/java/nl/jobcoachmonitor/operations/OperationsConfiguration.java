@@ -15,8 +15,9 @@ class OperationsConfiguration {
     /** Before every other filter: Spring Session's and Spring Security's need the database. */
     @Bean
     FilterRegistrationBean<ServiceUnavailable> serviceUnavailable(ApplicationAvailability availability,
-            MessageSource messages, ObjectProvider<LocaleResolver> locales) {
-        var registration = new FilterRegistrationBean<>(new ServiceUnavailable(availability, messages, locales));
+            DrainBeforeStop drain, MessageSource messages, ObjectProvider<LocaleResolver> locales) {
+        var registration = new FilterRegistrationBean<>(new ServiceUnavailable(availability, drain, messages,
+                locales));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("serviceUnavailable");
         return registration;

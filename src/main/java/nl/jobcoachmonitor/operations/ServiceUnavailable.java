@@ -20,6 +20,7 @@ import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.HtmlUtils;
@@ -32,7 +33,8 @@ import org.springframework.web.util.HtmlUtils;
  * <li>the application is not ready ({@link ReadinessState#ACCEPTING_TRAFFIC} comes after the migrations, the demo
  * cohort and the start-up catch-up, see {@code ApplicationRunner}s and {@code ApplicationReadyEvent} listeners), so
  * nobody sees an empty caseload or a login that does not work yet; the probes under {@code /actuator} and the static
- * files pass;</li>
+ * files pass. Not while the application stops: then readiness is taken back so that the load balancer drains the
+ * instance, and every request is served as before ({@link DrainBeforeStop});</li>
  * <li>the request failed because the database could not be reached (no connection, a connection broken midway, a
  * commit that did not reach the server): the transaction was rolled back, nothing of the request is stored, and the
  * page says so and asks to try again. No stack trace reaches the reader; the log has one line.</li>
@@ -47,12 +49,14 @@ class ServiceUnavailable extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(ServiceUnavailable.class);
 
     private final ApplicationAvailability availability;
+    private final DrainBeforeStop drain;
     private final MessageSource messages;
     private final ObjectProvider<LocaleResolver> locales;
 
-    ServiceUnavailable(ApplicationAvailability availability, MessageSource messages,
+    ServiceUnavailable(ApplicationAvailability availability, DrainBeforeStop drain, MessageSource messages,
             ObjectProvider<LocaleResolver> locales) {
         this.availability = availability;
+        this.drain = drain;
         this.messages = messages;
         this.locales = locales;
     }
@@ -60,7 +64,8 @@ class ServiceUnavailable extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC && !passesWhileStarting(request)) {
+        if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC && !drain.stopping()
+                && !passesWhileStarting(request)) {
             respond(request, response, "starting", STARTING_RETRY_AFTER_SECONDS);
             return;
         }
@@ -97,6 +102,14 @@ class ServiceUnavailable extends OncePerRequestFilter {
                     || t instanceof java.sql.SQLTransientConnectionException
                     || t instanceof java.sql.SQLNonTransientConnectionException
                     || t instanceof java.sql.SQLRecoverableException) {
+                return true;
+            }
+            if (t instanceof TransactionSystemException broken && (broken.getCause() instanceof SQLException sql
+                    && (sql.getSQLState() == null || sql.getSQLState().startsWith("08"))
+                    || broken.getApplicationException() != null
+                            && databaseUnavailable(broken.getApplicationException()))) {
+                // the rollback after a broken connection failed too ("Connection is closed", without a state): the
+                // failure that caused the rollback is kept aside as the application exception
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
