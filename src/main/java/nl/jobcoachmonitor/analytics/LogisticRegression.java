@@ -42,6 +42,13 @@ public final class LogisticRegression {
      * over the data (under 2 s for the overall report's 178,000 trajectories) instead of 100 (about 6 s, issue 15).
      */
     static final int MAX_ITERATIONS = 25;
+    /**
+     * The cap for Firth's penalised fit, as brglm2's {@code brglmControl(maxit = 100)}: its scoring converges
+     * linearly, and on a small sample with few non-events (the demo organisation's adjusted model of retention: 24
+     * trajectories, 3 not retained) it needs more than 25 steps. Firth is only chosen for few events per predictor or
+     * after maximum likelihood failed, so the longer cap does not touch the large reports' fits.
+     */
+    static final int FIRTH_MAX_ITERATIONS = 100;
     /** Converged when the deviance changes by less than this, relative: {@code |ΔD| / (|D| + 0.1)}. */
     static final double EPSILON = 1e-10;
     /**
@@ -146,7 +153,8 @@ public final class LogisticRegression {
             Point current = null;
             try {
                 current = point(beta);
-                while (!converged && iteration < MAX_ITERATIONS) {
+                int cap = method == Method.FIRTH ? FIRTH_MAX_ITERATIONS : MAX_ITERATIONS;
+                while (!converged && iteration < cap) {
                     iteration++;
                     Point next = halved(current);
                     if (next == null) {
