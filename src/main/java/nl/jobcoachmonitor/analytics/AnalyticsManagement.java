@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Function;
 
 import nl.jobcoachmonitor.analytics.CellKeyPerturbation.Bounds;
 import nl.jobcoachmonitor.analytics.CellKeyPerturbation.CellKey;
-import nl.jobcoachmonitor.analytics.ReportQuery.Row;
+import nl.jobcoachmonitor.analytics.ReportQuery.Population;
 import nl.jobcoachmonitor.analytics.ReportQuery.Scope;
 import nl.jobcoachmonitor.analytics.StudyReport.AdjustedModel;
 import nl.jobcoachmonitor.analytics.StudyReport.Association;
@@ -107,39 +105,35 @@ public class AnalyticsManagement {
     }
 
     private Computed compute(boolean manager, Scope scope, ReportFilter filter) {
-        record Read(ReportQuery.Population population, List<ReportQuery.MonthSums> months) {
+        record Read(Population rows, List<ReportQuery.MonthSums> months) {
         }
         Read read = reading.execute(status -> new Read(query.population(scope, filter, WORK_VALUES),
                 query.months(scope, filter)));
-        var population = read.population();
-        List<Row> rows = population.rows();
-        List<Long> organisations = rows.stream().map(Row::organisationId).distinct().sorted().toList();
+        Population rows = read.rows();
+        List<Long> organisations = Arrays.stream(sortedDistinct(rows.organisationId, rows.size())).boxed().toList();
         if (!manager && !rows.isEmpty()
-                && (distinct(rows, Row::coachId) < 2 || distinct(rows, Row::employerId) < 2)) {
+                && (distinct(rows.coachId, rows.size(), Long.MIN_VALUE) < 2
+                        || distinct(rows.employerId, rows.size(), ReportQuery.NO_EMPLOYER) < 2)) {
             return new Computed(StudyReport.refused(filter, "report.refused.narrow"), organisations);
         }
-        long[] keys = new long[rows.size()];
-        CellKey all = CellKey.EMPTY;
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = recordKeys.trajectory(rows.get(i).trajectoryId());
-            all = all.plus(keys[i]);
-        }
+        long[] keys = recordKeys.trajectories(rows.trajectoryId, rows.size());
+        CellKey all = new CellKey(sum(keys));
         Cell trajectories = CellKeyPerturbation.publishedCount(rows.size(), all);
         if (!CellKeyPerturbation.publishable(rows.size(), all)) {
             // under 10 persons (none included) nothing at all is shown: one message instead of suppressed rows
             return new Computed(StudyReport.refused(filter, "report.tooFewPersons"), organisations);
         }
-        CellKey coaches = CellKey.EMPTY;
-        var coachIds = rows.stream().map(Row::coachId).distinct().toList();
+        long coaches = 0;
+        long[] coachIds = sortedDistinct(rows.coachId, rows.size());
         for (long coach : coachIds) {
-            coaches = coaches.plus(recordKeys.coach(coach));
+            coaches += recordKeys.coach(coach);
         }
         var table = table(rows, keys);
         var associations = associations(rows, keys);
         return new Computed(new StudyReport(filter, null, trajectories,
-                CellKeyPerturbation.publishedCount(coachIds.size(), coaches), table,
-                workValues(population.workValues()), months(rows, keys, read.months()), associations.associations(), associations.models(),
-                summary(table, associations.associations())), organisations);
+                CellKeyPerturbation.publishedCount(coachIds.length, new CellKey(coaches)), table,
+                workValues(rows, keys), months(rows, keys, read.months()), associations.associations(),
+                associations.models(), summary(table, associations.associations())), organisations);
     }
 
     /**
@@ -204,57 +198,89 @@ public class AnalyticsManagement {
         return s.toString();
     }
 
-    private static long distinct(List<Row> rows, Function<Row, Object> key) {
-        return rows.stream().map(key).filter(Objects::nonNull).distinct().count();
+    /** How many different values the first {@code n} of a column has, leaving out {@code missing}. */
+    private static long distinct(long[] column, int n, long missing) {
+        long[] values = new long[n];
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (column[i] != missing) {
+                values[m++] = column[i];
+            }
+        }
+        return sortedDistinct(values, m).length;
+    }
+
+    /** The different values of the first {@code n} of a column, ascending. */
+    private static long[] sortedDistinct(long[] column, int n) {
+        long[] sorted = Arrays.copyOf(column, n);
+        Arrays.sort(sorted);
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[m++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, m);
+    }
+
+    /** The sum, mod 2<sup>64</sup>, of record keys: a cell key. */
+    private static long sum(long[] keys) {
+        long sum = 0;
+        for (long key : keys) {
+            sum += key;
+        }
+        return sum;
     }
 
     // ---- the study's table ----
 
-    private static List<Measure> table(List<Row> rows, long[] keys) {
+    private static List<Measure> table(Population rows, long[] keys) {
         List<Measure> table = new ArrayList<>();
-        table.add(mean("report.row.age", rows, keys, r -> (double) r.age(), AGE, 30.0));
-        table.add(mean("report.row.contractHours", rows, keys,
-                r -> r.contractHours() == null ? null : r.contractHours().doubleValue(), CONTRACT_HOURS, 24.0));
-        table.add(percent("report.row.toldEmployer", rows, keys, r -> r.disclosedEmployer() == null ? null
-                : !"no".equals(r.disclosedEmployer()), 78.0));
-        table.add(mean("report.row.reactionEmployer", rows, keys, r -> number(r.reactionEmployer()), GRADE, 8.4));
-        table.add(percent("report.row.toldColleagues", rows, keys, r -> r.disclosedColleagues() == null ? null
-                : !"no".equals(r.disclosedColleagues()), 58.0));
-        table.add(mean("report.row.reactionColleagues", rows, keys, r -> number(r.reactionColleagues()), GRADE,
-                7.9));
-        table.add(mean("report.row.coachValue", rows, keys, r -> number(r.coachValue()), GRADE, 8.2));
-        table.add(mean("report.row.hoursFirst", rows, keys, Row::hoursFirst, HOURS_PER_MONTH, 4.8));
-        table.add(mean("report.row.employeeHoursFirst", rows, keys, Row::employeeHoursFirst, HOURS_PER_MONTH, null));
-        table.add(mean("report.row.employerHoursFirst", rows, keys, Row::employerHoursFirst, HOURS_PER_MONTH, null));
-        table.add(mean("report.row.hoursSecond", rows, keys, Row::hoursSecond, HOURS_PER_MONTH, 3.7));
-        table.add(mean("report.row.employeeHoursSecond", rows, keys, Row::employeeHoursSecond, HOURS_PER_MONTH,
-                null));
-        table.add(mean("report.row.employerHoursSecond", rows, keys, Row::employerHoursSecond, HOURS_PER_MONTH,
-                null));
-        table.add(percent("report.row.retained", rows, keys, Row::retained, 88.0));
-        table.add(percent("report.row.positiveDevelopment", rows, keys, Row::positiveDevelopment, 25.0));
-        table.add(mean("report.row.capabilitySet", rows, keys, r -> number(r.capabilitySet()), CAPABILITY_SET,
-                null));
+        double[] age = new double[rows.size()];
+        for (int i = 0; i < age.length; i++) {
+            age[i] = rows.age[i];
+        }
+        table.add(mean("report.row.age", age, keys, AGE, 30.0));
+        table.add(mean("report.row.contractHours", rows.contractHours, keys, CONTRACT_HOURS, 24.0));
+        table.add(percent("report.row.toldEmployer", told(rows.disclosedEmployer, keys.length), keys, 78.0));
+        table.add(mean("report.row.reactionEmployer", rows.reactionEmployer, keys, GRADE, 8.4));
+        table.add(percent("report.row.toldColleagues", told(rows.disclosedColleagues, keys.length), keys, 58.0));
+        table.add(mean("report.row.reactionColleagues", rows.reactionColleagues, keys, GRADE, 7.9));
+        table.add(mean("report.row.coachValue", rows.coachValue, keys, GRADE, 8.2));
+        table.add(mean("report.row.hoursFirst", rows.hoursFirst, keys, HOURS_PER_MONTH, 4.8));
+        table.add(mean("report.row.employeeHoursFirst", rows.employeeHoursFirst, keys, HOURS_PER_MONTH, null));
+        table.add(mean("report.row.employerHoursFirst", rows.employerHoursFirst, keys, HOURS_PER_MONTH, null));
+        table.add(mean("report.row.hoursSecond", rows.hoursSecond, keys, HOURS_PER_MONTH, 3.7));
+        table.add(mean("report.row.employeeHoursSecond", rows.employeeHoursSecond, keys, HOURS_PER_MONTH, null));
+        table.add(mean("report.row.employerHoursSecond", rows.employerHoursSecond, keys, HOURS_PER_MONTH, null));
+        table.add(percent("report.row.retained", rows.retained, keys, 88.0));
+        table.add(percent("report.row.positiveDevelopment", rows.positiveDevelopment, keys, 25.0));
+        table.add(mean("report.row.capabilitySet", rows.capabilitySet, keys, CAPABILITY_SET, null));
         return table;
     }
 
-    private static Double number(Integer value) {
-        return value == null ? null : value.doubleValue();
+    /** Whether the employee told (yes or partly: 1), did not (0) or it is not known (-1). */
+    private static byte[] told(String[] disclosed, int n) {
+        byte[] told = new byte[n];
+        for (int i = 0; i < n; i++) {
+            told[i] = disclosed[i] == null ? (byte) -1 : "no".equals(disclosed[i]) ? (byte) 0 : (byte) 1;
+        }
+        return told;
     }
 
-    private static Measure mean(String key, List<Row> rows, long[] keys, Function<Row, Double> value, Bounds bounds,
-            Double study) {
-        double[] values = new double[rows.size()];
+    /** The mean of a column's known values ({@code NaN} is not known). */
+    private static Measure mean(String key, double[] column, long[] keys, Bounds bounds, Double study) {
+        double[] values = new double[keys.length];
         int n = 0;
-        CellKey cell = CellKey.EMPTY;
+        long cell = 0;
         for (int i = 0; i < values.length; i++) {
-            Double v = value.apply(rows.get(i));
-            if (v != null) {
+            double v = column[i];
+            if (!Double.isNaN(v)) {
                 values[n++] = v;
-                cell = cell.plus(keys[i]);
+                cell += keys[i];
             }
         }
-        var published = CellKeyPerturbation.mean(Arrays.copyOf(values, n), bounds, cell, key);
+        var published = CellKeyPerturbation.mean(Arrays.copyOf(values, n), bounds, new CellKey(cell), key);
         if (!published.shown()) {
             return Measure.suppressed(key, Kind.MEAN, study);
         }
@@ -262,23 +288,22 @@ public class AnalyticsManagement {
                 published.n(), study);
     }
 
-    private static Measure percent(String key, List<Row> rows, long[] keys, Function<Row, Boolean> value,
-            Double study) {
+    /** The percentage yes of a yes/no column (1 yes, 0 no, -1 not known). */
+    private static Measure percent(String key, byte[] column, long[] keys, Double study) {
         int yes = 0;
         int no = 0;
-        CellKey yesKey = CellKey.EMPTY;
-        CellKey noKey = CellKey.EMPTY;
+        long yesKey = 0;
+        long noKey = 0;
         for (int i = 0; i < keys.length; i++) {
-            Boolean answer = value.apply(rows.get(i));
-            if (Boolean.TRUE.equals(answer)) {
+            if (column[i] == 1) {
                 yes++;
-                yesKey = yesKey.plus(keys[i]);
-            } else if (Boolean.FALSE.equals(answer)) {
+                yesKey += keys[i];
+            } else if (column[i] == 0) {
                 no++;
-                noKey = noKey.plus(keys[i]);
+                noKey += keys[i];
             }
         }
-        var published = CellKeyPerturbation.percentage(yes, yesKey, no, noKey);
+        var published = CellKeyPerturbation.percentage(yes, new CellKey(yesKey), no, new CellKey(noKey));
         if (!published.shown()) {
             return Measure.suppressed(key, Kind.PERCENT, study);
         }
@@ -288,7 +313,7 @@ public class AnalyticsManagement {
 
     // ---- work values ----
 
-    private List<WorkValueRow> workValues(List<ReportQuery.WorkValueAnswers> answers) {
+    private List<WorkValueRow> workValues(Population population, long[] keys) {
         List<WorkValueRow> rows = new ArrayList<>();
         for (int k = 0; k < WORK_VALUES.size(); k++) {
             String value = WORK_VALUES.get(k);
@@ -298,32 +323,37 @@ public class AnalyticsManagement {
             long achieved = 0;
             long achievedLater = 0;
             int gaps = 0;
-            CellKey key = CellKey.EMPTY;
-            CellKey laterKey = CellKey.EMPTY;
-            CellKey gapKey = CellKey.EMPTY;
-            CellKey noGapKey = CellKey.EMPTY;
-            for (var a : answers) {
-                if (a.important()[k] == 0) {
-                    continue;
-                }
-                long recordKey = recordKeys.trajectory(a.trajectoryId());
-                if (a.wave().equals("T0")) {
+            long t0Key = 0;
+            long t2Key = 0;
+            long gapSum = 0;
+            long noGapSum = 0;
+            byte[] importantT0 = population.importantT0[k];
+            byte[] achievedT0 = population.achievedT0[k];
+            byte[] importantT2 = population.importantT2[k];
+            byte[] achievedT2 = population.achievedT2[k];
+            for (int i = 0; i < keys.length; i++) {
+                if (population.hasT0[i] && importantT0[i] != 0) {
                     n++;
-                    important += a.important()[k];
-                    achieved += a.achieved()[k];
-                    key = key.plus(recordKey);
-                    if (a.important()[k] >= 4 && a.achieved()[k] <= 3) {
+                    important += importantT0[i];
+                    achieved += achievedT0[i];
+                    t0Key += keys[i];
+                    if (importantT0[i] >= 4 && achievedT0[i] <= 3) {
                         gaps++;
-                        gapKey = gapKey.plus(recordKey);
+                        gapSum += keys[i];
                     } else {
-                        noGapKey = noGapKey.plus(recordKey);
+                        noGapSum += keys[i];
                     }
-                } else {
+                }
+                if (population.hasT2[i] && importantT2[i] != 0) {
                     later++;
-                    achievedLater += a.achieved()[k];
-                    laterKey = laterKey.plus(recordKey);
+                    achievedLater += achievedT2[i];
+                    t2Key += keys[i];
                 }
             }
+            CellKey key = new CellKey(t0Key);
+            CellKey laterKey = new CellKey(t2Key);
+            CellKey gapKey = new CellKey(gapSum);
+            CellKey noGapKey = new CellKey(noGapSum);
             if (!CellKeyPerturbation.publishable(n, key)) {
                 rows.add(new WorkValueRow(value, false, Double.NaN, Double.NaN, null, null, 0));
                 continue;
@@ -345,29 +375,30 @@ public class AnalyticsManagement {
 
     // ---- hours over time ----
 
-    private List<MonthRow> months(List<Row> rows, long[] keys, List<ReportQuery.MonthSums> sums) {
+    private List<MonthRow> months(Population rows, long[] keys, List<ReportQuery.MonthSums> sums) {
         LocalDate today = LocalDate.now(clock);
         // Month n is reached by the trajectories whose start day plus n months is not after today (MonthsOfCoaching,
-        // as the hours are counted): count them (and add up their record keys) from each trajectory's months since its
-        // start, sorted once.
-        Integer[] order = new Integer[rows.size()];
-        long[] elapsed = new long[rows.size()];
-        for (int i = 0; i < elapsed.length; i++) {
-            elapsed[i] = MonthsOfCoaching.index(rows.get(i).coachingStartedOn(), today);
-            order[i] = i;
+        // as the hours are counted): count them (and add up their record keys) per month since their start, the
+        // months from MONTHS on in one, and sum from the back.
+        int[] count = new int[ReportQuery.MONTHS + 2];
+        long[] keySum = new long[ReportQuery.MONTHS + 2];
+        for (int i = 0; i < keys.length; i++) {
+            long elapsed = MonthsOfCoaching.index(rows.coachingStartedOn(i), today);
+            // bucket 0: before the first month (a start after today), b + 1: month b, MONTHS + 1: later
+            int bucket = elapsed < 0 ? 0 : (int) Math.min(elapsed, ReportQuery.MONTHS) + 1;
+            count[bucket]++;
+            keySum[bucket] += keys[i];
         }
-        Arrays.sort(order, Comparator.comparingLong(i -> elapsed[i]));
-        long[] sorted = new long[order.length];
-        long[] keysFrom = new long[order.length + 1];
-        for (int i = order.length - 1; i >= 0; i--) {
-            sorted[i] = elapsed[order[i]];
-            keysFrom[i] = keysFrom[i + 1] + keys[order[i]];
+        for (int b = count.length - 2; b >= 0; b--) {
+            count[b] += count[b + 1];
+            keySum[b] += keySum[b + 1];
         }
         List<MonthRow> months = new ArrayList<>();
         for (var sum : sums) {
-            int first = firstAtLeast(sorted, sum.month());
-            int reached = sorted.length - first;
-            CellKey key = new CellKey(keysFrom[first]);
+            // reached month m: elapsed >= m, the buckets from m + 1 on
+            int bucket = Math.min(sum.month(), ReportQuery.MONTHS) + 1;
+            int reached = count[bucket];
+            CellKey key = new CellKey(keySum[bucket]);
             boolean shown = CellKeyPerturbation.publishable(reached, key);
             String salt = "report.months." + sum.month();
             months.add(new MonthRow(sum.month(), shown,
@@ -381,21 +412,6 @@ public class AnalyticsManagement {
 
     private static double monthMean(long minutes, int n, CellKey key, String salt) {
         return CellKeyPerturbation.mean(minutes / 60.0, n, HOURS_PER_MONTH, key, salt);
-    }
-
-    /** The index of the first of the sorted values that is at least {@code bound}. */
-    private static int firstAtLeast(long[] sorted, long bound) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (sorted[middle] < bound) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return low;
     }
 
     // ---- associations ----
@@ -418,7 +434,7 @@ public class AnalyticsManagement {
         return Math.exp(2 * Distributions.Z_975 * standardError) > MAX_INTERVAL_RATIO;
     }
 
-    private static Associations associations(List<Row> rows, long[] keys) {
+    private static Associations associations(Population rows, long[] keys) {
         var models = AssociationModels.of(rows);
         List<Association> associations = new ArrayList<>();
         List<AdjustedModel> adjustedModels = new ArrayList<>();
@@ -464,21 +480,25 @@ public class AnalyticsManagement {
 
         static Cases of(AssociationModels models, long[] keys, String outcome, List<String> predictors) {
             double[] y = models.outcome(outcome);
+            double[][] x = new double[predictors.size()][];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = models.predictors[AssociationModels.PREDICTORS.indexOf(predictors.get(j))];
+            }
             int n = 0;
             int events = 0;
-            CellKey key = CellKey.EMPTY;
-            CellKey eventKey = CellKey.EMPTY;
+            long key = 0;
+            long eventKey = 0;
             for (int i = 0; i < keys.length; i++) {
-                if (models.complete(i, outcome, predictors)) {
+                if (AssociationModels.complete(i, y, x)) {
                     n++;
-                    key = key.plus(keys[i]);
+                    key += keys[i];
                     if (y[i] == 1) {
                         events++;
-                        eventKey = eventKey.plus(keys[i]);
+                        eventKey += keys[i];
                     }
                 }
             }
-            return new Cases(n, events, key, eventKey);
+            return new Cases(n, events, new CellKey(key), new CellKey(eventKey));
         }
 
         boolean publishable() {

@@ -1,9 +1,11 @@
 package nl.jobcoachmonitor.analytics;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
 import nl.jobcoachmonitor.analytics.LogisticFit.Status;
+import nl.jobcoachmonitor.analytics.ReportQuery.Population;
 import nl.jobcoachmonitor.analytics.ReportQuery.Row;
 
 /**
@@ -39,6 +41,7 @@ final class AssociationModels {
     final double[] retained;
     final double[] positiveDevelopment;
     final double[] capabilitySet;
+    private List<Predictor> named;
 
     AssociationModels(double[][] predictors, double[] retained, double[] positiveDevelopment,
             double[] capabilitySet) {
@@ -48,6 +51,21 @@ final class AssociationModels {
         this.capabilitySet = capabilitySet;
     }
 
+    /** The models of a report's population, from its columns (missing is {@code NaN} there as here). */
+    static AssociationModels of(Population rows) {
+        int n = rows.size();
+        double[] retained = new double[n];
+        double[] positive = new double[n];
+        for (int i = 0; i < n; i++) {
+            retained[i] = flag(rows.retained[i]);
+            positive[i] = flag(rows.positiveDevelopment[i]);
+        }
+        double[][] predictors = { Arrays.copyOf(rows.hoursFirst, n), Arrays.copyOf(rows.jobFit, n),
+                Arrays.copyOf(rows.rapport, n), Arrays.copyOf(rows.fitWishes, n) };
+        return new AssociationModels(predictors, retained, positive, Arrays.copyOf(rows.capabilitySet, n));
+    }
+
+    /** The models of rows (such as a selection of a population's {@link Population#rows()}). */
     static AssociationModels of(List<Row> rows) {
         int n = rows.size();
         double[][] predictors = new double[PREDICTORS.size()][n];
@@ -76,11 +94,15 @@ final class AssociationModels {
     }
 
     Predictor predictor(String name) {
-        return Predictor.of(name, predictors[PREDICTORS.indexOf(name)]);
+        return allPredictors().get(PREDICTORS.indexOf(name));
     }
 
+    /** The predictors, made once: a {@link Predictor} copies its values. */
     List<Predictor> allPredictors() {
-        return PREDICTORS.stream().map(this::predictor).toList();
+        if (named == null) {
+            named = PREDICTORS.stream().map(name -> Predictor.of(name, predictors[PREDICTORS.indexOf(name)])).toList();
+        }
+        return named;
     }
 
     LogisticFit crude(String outcome, String predictor) {
@@ -115,12 +137,12 @@ final class AssociationModels {
     }
 
     /** Whether observation i has every value the model of this outcome and these predictors needs. */
-    boolean complete(int i, String outcome, List<String> predictorNames) {
-        if (Double.isNaN(outcome(outcome)[i])) {
+    static boolean complete(int i, double[] outcome, double[][] predictors) {
+        if (Double.isNaN(outcome[i])) {
             return false;
         }
-        for (String name : predictorNames) {
-            if (Double.isNaN(predictors[PREDICTORS.indexOf(name)][i])) {
+        for (double[] predictor : predictors) {
+            if (Double.isNaN(predictor[i])) {
                 return false;
             }
         }
@@ -133,5 +155,9 @@ final class AssociationModels {
 
     private static double flag(Boolean value) {
         return value == null ? Double.NaN : value ? 1 : 0;
+    }
+
+    private static double flag(byte value) {
+        return value < 0 ? Double.NaN : value;
     }
 }

@@ -38,11 +38,11 @@ public final class LinearRegression {
         double[][] crossProduct = new double[p][p];
         double[] xy = new double[p];
         for (int i = 0; i < d.n; i++) {
-            double[] row = d.x[i];
+            int row = i * p;
             for (int j = 0; j < p; j++) {
-                xy[j] += row[j] * d.y[i];
+                xy[j] += d.x[row + j] * d.y[i];
                 for (int k = 0; k <= j; k++) {
-                    crossProduct[j][k] += row[j] * row[k];
+                    crossProduct[j][k] += d.x[row + j] * d.x[row + k];
                 }
             }
         }

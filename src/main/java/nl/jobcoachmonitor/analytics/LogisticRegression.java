@@ -131,12 +131,17 @@ public final class LogisticRegression {
         private final Method method;
         private final int events;
         private final int p;
+        /** Per observation, reused by every {@link #point}: the linear predictor and the weight μ(1 − μ). */
+        private final double[] eta;
+        private final double[] weight;
 
         Scoring(Design design, Method method, int events) {
             this.d = design;
             this.method = method;
             this.events = events;
             this.p = design.p;
+            this.eta = new double[design.n];
+            this.weight = new double[design.n];
         }
 
         /** The state at one point: its (penalised) log-likelihood, the information's solver and the step from it. */
@@ -231,8 +236,7 @@ public final class LogisticRegression {
          */
         private Point point(double[] beta) {
             int n = d.n;
-            double[] eta = new double[n];
-            double[] weight = new double[n];
+            double[] x = d.x;
             double logLikelihood = 0;
             double compensation = 0;
             double[][] information = new double[p][p];
@@ -247,11 +251,11 @@ public final class LogisticRegression {
                 logLikelihood = sum;
                 double e = Math.exp(-Math.abs(eta[i]));
                 weight[i] = e / ((1 + e) * (1 + e)); // μ(1 − μ) without cancellation
-                double[] row = d.x[i];
+                int row = i * p;
                 for (int j = 0; j < p; j++) {
-                    double wx = weight[i] * row[j];
+                    double wx = weight[i] * x[row + j];
                     for (int k = 0; k <= j; k++) {
-                        information[j][k] += wx * row[k];
+                        information[j][k] += wx * x[row + k];
                     }
                 }
             }
@@ -275,21 +279,21 @@ public final class LogisticRegression {
             for (int i = 0; i < n; i++) {
                 // y − μ without cancellation: 1 − μ(η) = μ(−η), so it stays non-zero under separation
                 double residual = d.y[i] == 1 ? probability(-eta[i]) : -probability(eta[i]);
-                double[] row = d.x[i];
+                int row = i * p;
                 if (inverse != null) {
                     double hat = 0;
                     for (int j = 0; j < p; j++) {
                         double sum = 0;
                         for (int k = 0; k < p; k++) {
-                            sum += inverse[j][k] * row[k];
+                            sum += inverse[j][k] * x[row + k];
                         }
-                        hat += row[j] * sum;
+                        hat += x[row + j] * sum;
                     }
                     hat *= weight[i];
                     residual += hat * (0.5 - probability(eta[i]));
                 }
                 for (int j = 0; j < p; j++) {
-                    score[j] += residual * row[j];
+                    score[j] += residual * x[row + j];
                 }
             }
             double[] step = solver.solve(new ArrayRealVector(score, false)).toArray();

@@ -22,13 +22,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * coach) has a random 64-bit key, {@code HMAC-SHA256(secret, "trajectory:" + id)} cut to its first 8 bytes. The
  * secret is 32 random bytes in {@code disclosure_secret}, made on first use (inserted only when absent, so several
  * instances agree on it). Keys are cached: a report over 200,000 trajectories computes each key once per process.
+ * The trajectories' keys are kept in a map of primitive longs, and a report takes all of its keys in one call: a
+ * {@code Map<Long, Long>} boxed each id again on every look-up (bench/README.md, "Report allocation").
  */
 @Component
 class RecordKeys {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate newTransaction;
-    private final ConcurrentHashMap<Long, Long> trajectories = new ConcurrentHashMap<>();
+    /** Guarded by itself. */
+    private final LongKeys trajectories = new LongKeys();
     private final ConcurrentHashMap<Long, Long> coaches = new ConcurrentHashMap<>();
     private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::mac);
     private volatile byte[] secret;
@@ -40,7 +43,81 @@ class RecordKeys {
     }
 
     long trajectory(long id) {
-        return key(trajectories, "trajectory:", id);
+        Mac mac = macs.get();
+        synchronized (trajectories) {
+            return trajectoryKey(mac, id);
+        }
+    }
+
+    /** The keys of the first {@code n} trajectories of {@code ids}, in their order. */
+    long[] trajectories(long[] ids, int n) {
+        long[] keys = new long[n];
+        Mac mac = macs.get();
+        synchronized (trajectories) {
+            for (int i = 0; i < n; i++) {
+                keys[i] = trajectoryKey(mac, ids[i]);
+            }
+        }
+        return keys;
+    }
+
+    private long trajectoryKey(Mac mac, long id) {
+        int slot = trajectories.slot(id);
+        if (trajectories.has(slot)) {
+            return trajectories.value(slot);
+        }
+        long key = ByteBuffer.wrap(mac.doFinal(("trajectory:" + id).getBytes(StandardCharsets.UTF_8)))
+                .getLong();
+        trajectories.put(slot, id, key);
+        return key;
+    }
+
+    /** An open-addressing map from long to long (linear probing, at most half full); not thread-safe. */
+    private static final class LongKeys {
+
+        private long[] ids = new long[1 << 10];
+        private long[] values = new long[1 << 10];
+        private boolean[] used = new boolean[1 << 10];
+        private int size;
+
+        int slot(long id) {
+            int mask = ids.length - 1;
+            int slot = Long.hashCode(id * 0x9E3779B97F4A7C15L) & mask;
+            while (used[slot] && ids[slot] != id) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        boolean has(int slot) {
+            return used[slot];
+        }
+
+        long value(int slot) {
+            return values[slot];
+        }
+
+        void put(int slot, long id, long value) {
+            ids[slot] = id;
+            values[slot] = value;
+            used[slot] = true;
+            if (++size * 2 > ids.length) {
+                long[] oldIds = ids;
+                long[] oldValues = values;
+                boolean[] oldUsed = used;
+                ids = new long[2 * oldIds.length];
+                values = new long[2 * oldIds.length];
+                used = new boolean[2 * oldIds.length];
+                for (int i = 0; i < oldIds.length; i++) {
+                    if (oldUsed[i]) {
+                        int s = slot(oldIds[i]);
+                        ids[s] = oldIds[i];
+                        values[s] = oldValues[i];
+                        used[s] = true;
+                    }
+                }
+            }
+        }
     }
 
     long coach(long id) {
