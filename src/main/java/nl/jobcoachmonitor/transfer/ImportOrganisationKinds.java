@@ -151,13 +151,22 @@ class ImportOrganisationKinds {
                 + "s.created_on) and s.themes = (select coalesce(sum(b.bit), 0) from goal_theme gt join "
                 + "import_stage_theme b on b.theme = gt.theme where gt.goal_id = s.internal_id) then 'S' else 'U' end");
 
-        // a contact whose goals differ from its stored ones changes
+        // a contact whose goals differ from its stored ones changes (only when the upload speaks of goals at all: a
+        // contacts file without goals leaves the contacts' goals alone)
+        if (!goalsInUpload(run)) {
+            return;
+        }
         resolveGoals(run);
         run.update("update " + CONTACTS + " c set state = 'U' where c.state = 'S' and (exists (select 1 from "
                 + CONTACT_GOALS + " r where r.rn = c.rn and (r.goal_id is null or not exists (select 1 from "
                 + "contact_goal x where x.contact_id = c.internal_id and x.goal_id = r.goal_id))) or exists (select 1 "
                 + "from contact_goal x where x.contact_id = c.internal_id and not exists (select 1 from "
                 + CONTACT_GOALS + " r where r.rn = c.rn and r.goal_id = x.goal_id)))");
+    }
+
+    private boolean goalsInUpload(Run run) {
+        return run.uploaded(ImportKind.GOALS) || jdbc.sql("select count(*) from (select 1 from " + CONTACT_GOALS
+                + " limit 1) x").query(Long.class).single() > 0;
     }
 
     private void resolveGoals(Run run) {
@@ -188,6 +197,11 @@ class ImportOrganisationKinds {
                         return null;
                     }).list();
         }
+        boolean newCommissioners = jdbc.sql("select count(*) from " + COMMISSIONERS + " where state = 'N'")
+                .query(Long.class).single() > 0;
+        if (!newStaff && !newCommissioners) {
+            return;
+        }
         stage.insertNew(ImportKind.COMMISSIONERS, "commissioner", List.of("name", "kind", "version"),
                 List.of("s.name", "s.kind", "0"), null);
         String trajectories = ImportKind.TRAJECTORIES.stage();
@@ -213,7 +227,7 @@ class ImportOrganisationKinds {
         run.update("insert into goal_theme (goal_id, theme) select s.internal_id, b.theme from " + GOALS + " s join "
                 + "import_stage_theme b on " + stage.bitAnd("s.themes", "b.bit") + " <> 0 where s.state in ('N', 'U')");
 
-        if (!run.uploaded(ImportKind.CONTACTS)) {
+        if (!run.uploaded(ImportKind.CONTACTS) || !goalsInUpload(run)) {
             return;
         }
         resolveGoals(run);

@@ -94,11 +94,8 @@ class RoundTripTests {
         t.put("answers", "select " + traj + " as k, w.code, r.respondent, r.instrument_code, r.answers, "
                 + "r.completed_at from response r join measurement_wave w on w.id = r.wave_id join trajectory t on "
                 + "t.id = w.trajectory_id where t.organisation_id = :org");
-        t.put("trajectory indicators", "select " + traj + " as k, x.coaching_started_on, x.hours_employee_0_3, "
-                + "x.hours_employer_0_3, x.hours_total_0_3, x.hours_employee_3_6, x.hours_employer_3_6, "
-                + "x.hours_total_3_6, x.last_contact_on, x.retained, x.positive_development, x.employment_ended, "
-                + "x.job_fit_first, x.job_fit_latest, x.rapport_employee, x.rapport_coach, x.fit_wishes, "
-                + "x.capability_set_first, x.capability_set_latest, x.gaps_latest from trajectory_indicator x" + of);
+        // every column (also the study report's row per trajectory, V69), but the id and when it was computed
+        t.put("trajectory indicators", "select " + traj + " as k, x.* from trajectory_indicator x" + of);
         t.put("trajectory months", "select " + traj + " as k, x.month_index, x.employee_minutes, x.employer_minutes, "
                 + "x.other_minutes from trajectory_month x" + of);
         t.put("wave indicators", "select " + traj + " as k, x.wave_code, x.due_on, x.paid_work, x.contract_hours, "
@@ -124,6 +121,9 @@ class RoundTripTests {
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
             Object value = rs.getObject(i);
             String column = rs.getMetaData().getColumnLabel(i).toLowerCase();
+            if (column.equals("trajectory_id") || column.equals("computed_at")) {
+                continue;
+            }
             if (value == null) {
                 cells.add("∅");
             } else if (column.equals("answers")) {
@@ -159,6 +159,7 @@ class RoundTripTests {
     @Test
     void theDemoOrganisationsExportImportsIntoAnEmptyInstallationAsItWas() throws Exception {
         long organisation = data.organisationOf("manager");
+        seedGoals();
         Path zip = Files.createTempFile("organisation-export", ".zip");
         try (OutputStream out = Files.newOutputStream(zip)) {
             export.write(organisation, out);
@@ -205,7 +206,9 @@ class RoundTripTests {
             for (var table : tables().entrySet()) {
                 var expected = rows(jdbc, table.getValue(), organisation);
                 var actual = rows(other, table.getValue(), target);
-                assertThat(expected).as(table.getKey() + " in the demo organisation").isNotEmpty();
+                if (!List.of("signals", "job changes", "wave work values").contains(table.getKey())) {
+                    assertThat(expected).as(table.getKey() + " in the demo organisation").isNotEmpty();
+                }
                 if (!actual.equals(expected)) {
                     var missing = expected.stream().filter(r -> !actual.contains(r)).limit(3).toList();
                     var unexpected = actual.stream().filter(r -> !expected.contains(r)).limit(3).toList();
@@ -226,13 +229,17 @@ class RoundTripTests {
             assertThat(other.sql("select count(*) from app_user where organisation_id = :o and password_hash like "
                     + "'{noop}%'").param("o", target).query(Long.class).single()).isZero();
 
-            // the study report for the organisation's manager: the same table
+            // the study report for the organisation's manager: the same measures over the same rows (its input,
+            // one trajectory_indicator row per trajectory, is compared above column by column); the published
+            // figures carry the cell key method's noise, keyed by the installation's own secret and internal ids
+            // (RecordKeys), so two installations publish the same table only up to that noise
             var report = analytics.report((CurrentUser) users.loadUserByUsername("manager"),
                     ReportFilter.everything());
             var otherReport = second.getBean(AnalyticsManagement.class).report((CurrentUser) second.getBean(
                     UserDetailsService.class).loadUserByUsername("manager"), ReportFilter.everything());
-            assertThat(otherReport.table()).isEqualTo(report.table());
-            assertThat(otherReport.trajectories()).isEqualTo(report.trajectories());
+            assertThat(otherReport.isRefused()).isEqualTo(report.isRefused());
+            assertThat(otherReport.table()).extracting(m -> m.key()).containsExactlyElementsOf(
+                    report.table().stream().map(m -> m.key()).toList());
 
             // export again: the same source ids
             Path again = Files.createTempFile("organisation-export-again", ".zip");
@@ -244,6 +251,24 @@ class RoundTripTests {
                 assertThat(sourceIds(again, file)).as(file).isEqualTo(sourceIds(zip, file));
             }
         }
+    }
+
+    /** A goal with themes, worked on in a contact, on a trajectory of the demo's coach (the demo has no goals). */
+    private void seedGoals() {
+        long trajectory = data.trajectoriesOf("coach").get(0);
+        long coach = data.userId("coach");
+        jdbc.sql("insert into goal (trajectory_id, description, agreed_with_employee, agreed_with_employer, review_on, "
+                + "status, created_on, created_by) values (:t, :d, true, false, :on, 'PARTLY', :on, :c)")
+                .param("t", trajectory).param("d", "Rondreis " + UUID.randomUUID() + ", \"met\" komma")
+                .param("on", LocalDate.now(clock)).param("c", coach).update();
+        long goal = jdbc.sql("select max(id) from goal where trajectory_id = :t").param("t", trajectory)
+                .query(Long.class).single();
+        jdbc.sql("insert into goal_theme (goal_id, theme) values (:g, 'STRESS'), (:g, 'LIMITS')").param("g", goal)
+                .update();
+        long contact = jdbc.sql("select min(id) from contact where trajectory_id = :t").param("t", trajectory)
+                .query(Long.class).single();
+        jdbc.sql("insert into contact_goal (contact_id, goal_id) values (:k, :g)").param("k", contact)
+                .param("g", goal).update();
     }
 
     private static void awaitFinished(ImportRun run) throws InterruptedException {
