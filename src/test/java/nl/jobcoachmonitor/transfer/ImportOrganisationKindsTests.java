@@ -148,7 +148,7 @@ class ImportOrganisationKindsTests {
         cohort.files.get("staff.csv").add("admin,Iemand,,MANAGER,true");
         cohort.files.get("staff.csv").add(coach.toUpperCase() + ",Dubbel,,COACH,");
         cohort.cell("goals.csv", 3, "agreed_with_employer", "misschien");
-        cohort.cell("contacts.csv", 3, "goal_source_ids", cohort.p + "G9");
+        cohort.cell("contacts.csv", 4, "goal_source_ids", cohort.p + "G9");
         cohort.cell("contacts.csv", 5, "goal_source_ids", cohort.p + "G1");
         var outcome = run(true);
         assertThat(outcome.stored()).isFalse();
@@ -157,7 +157,7 @@ class ImportOrganisationKindsTests {
                         tuple("staff.csv", 3, "username", "staffTaken"),
                         tuple("staff.csv", 4, "username", "duplicate"),
                         tuple("goals.csv", 3, "agreed_with_employer", "boolean"),
-                        tuple("contacts.csv", 3, "goal_source_ids", "unknownReference"),
+                        tuple("contacts.csv", 4, "goal_source_ids", "unknownReference"),
                         tuple("contacts.csv", 5, "goal_source_ids", "goalTrajectory"));
         assertThat(accounts()).isZero();
     }

@@ -55,6 +55,7 @@ class RoundTripTests {
     @Autowired UserDetailsService users;
     @Autowired ObjectMapper json;
     @Autowired Clock clock;
+    @Autowired nl.jobcoachmonitor.outcomes.OutcomesManagement outcomes;
 
     /** The tables compared: name and the SQL of the organisation's rows ({@code :org}), ordered by natural key. */
     private static Map<String, String> tables() {
@@ -104,7 +105,10 @@ class RoundTripTests {
                 + "x.capability_set, x.gaps, x.care_conflict, x.employee_answered_on from wave_indicator x" + of);
         t.put("wave work values", "select " + traj + " as k, x.wave_code, x.work_value, x.important, x.offered, "
                 + "x.achieved from wave_work_value x" + of);
-        t.put("signals", "select " + traj + " as k, x.kind, x.trigger_key, x.raised_on from signal x" + of);
+        // the signals the calculation raises (OrganisationExportTests inserts one by hand, trigger "orgexport", that no
+        // calculation raises and an import does not carry: signals.csv is for reading)
+        t.put("signals", "select " + traj + " as k, x.kind, x.trigger_key, x.raised_on from signal x" + of
+                + " and x.trigger_key <> 'orgexport'");
         return t;
     }
 
@@ -160,6 +164,10 @@ class RoundTripTests {
     void theDemoOrganisationsExportImportsIntoAnEmptyInstallationAsItWas() throws Exception {
         long organisation = data.organisationOf("manager");
         seedGoals();
+        // other tests of this JVM write rows into the demo organisation by SQL, without the events that keep the
+        // indicators current: bring them up to date first, as the nightly run would
+        outcomes.recompute(jdbc.sql("select id from trajectory where organisation_id = :o").param("o", organisation)
+                .query(Long.class).list(), () -> { });
         Path zip = Files.createTempFile("organisation-export", ".zip");
         try (OutputStream out = Files.newOutputStream(zip)) {
             export.write(organisation, out);
