@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +16,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityManagement {
 
     private final UserAccounts accounts;
+    private final PasswordEncoder encoder;
 
-    IdentityManagement(UserAccounts accounts) {
+    IdentityManagement(UserAccounts accounts, PasswordEncoder encoder) {
         this.accounts = accounts;
+        this.encoder = encoder;
+    }
+
+    /**
+     * The password hash of an account made without a password (as the user administration makes them): the hash of a
+     * random token that is thrown away at once, so nobody can sign in with it until an invitation sets a password of
+     * the user's own (an administrator sends it from the account's page).
+     */
+    public String passwordNobodyKnows() {
+        return encoder.encode(PersonalTokens.newToken());
     }
 
     public List<StaffMember> coachesOf(long organisationId) {

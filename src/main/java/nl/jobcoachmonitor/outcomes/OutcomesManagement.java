@@ -114,14 +114,18 @@ public class OutcomesManagement {
     }
 
     /**
-     * Recomputes the indicators and signals of these trajectories (after an import, which writes without events), one
-     * transaction each, like the nightly run; {@code done} is told after each.
+     * Recomputes the indicators and signals of these trajectories (after an import, which writes without events) in
+     * batches of {@link IndicatorUpdater#BATCH}, one transaction each, as the nightly run does (a fixed number of
+     * statements per batch, {@code IndicatorStore.update(Collection)}); {@code done} is told once per trajectory as
+     * each batch is committed.
      */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public void recompute(java.util.Collection<Long> trajectoryIds, Runnable done) {
-        for (long id : trajectoryIds) {
-            transaction.executeWithoutResult(status -> store.update(id));
-            done.run();
+        var ids = trajectoryIds.stream().distinct().sorted().toList();
+        for (int from = 0; from < ids.size(); from += IndicatorUpdater.BATCH) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + IndicatorUpdater.BATCH));
+            transaction.executeWithoutResult(status -> store.update(batch));
+            batch.forEach(id -> done.run());
         }
     }
 

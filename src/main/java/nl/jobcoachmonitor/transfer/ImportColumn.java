@@ -21,7 +21,9 @@ record ImportColumn(String name, Type type, boolean required, int maxLength, Lis
         /** one of the allowed codes. */
         CODE,
         /** codes separated by |. */
-        CODES
+        CODES,
+        /** true or false. */
+        BOOLEAN
     }
 
     static ImportColumn text(String name, int maxLength, boolean required, String example) {
@@ -38,6 +40,10 @@ record ImportColumn(String name, Type type, boolean required, int maxLength, Lis
 
     static ImportColumn decimal(String name, boolean required, String example) {
         return new ImportColumn(name, Type.DECIMAL, required, 10, List.of(), example);
+    }
+
+    static ImportColumn bool(String name, boolean required, String example) {
+        return new ImportColumn(name, Type.BOOLEAN, required, 5, List.of("true", "false"), example);
     }
 
     static ImportColumn code(String name, boolean required, List<String> allowed, String example) {
@@ -57,6 +63,7 @@ record ImportColumn(String name, Type type, boolean required, int maxLength, Lis
             case DECIMAL -> "numeric(6, 1)";
             case CODE -> "varchar(40)";
             case CODES -> "bigint";
+            case BOOLEAN -> "boolean";
         };
     }
 }

@@ -1,5 +1,6 @@
 package nl.jobcoachmonitor.transfer;
 
+import static nl.jobcoachmonitor.transfer.ImportColumn.bool;
 import static nl.jobcoachmonitor.transfer.ImportColumn.code;
 import static nl.jobcoachmonitor.transfer.ImportColumn.codes;
 import static nl.jobcoachmonitor.transfer.ImportColumn.date;
@@ -27,6 +28,17 @@ import nl.jobcoachmonitor.trajectory.TrajectoryPhase;
  */
 enum ImportKind {
 
+    /** Staff accounts by user name; new ones are created without a password (README "Import"). */
+    STAFF("staff", false, List.of(
+            text("username", 60, true, "coach"),
+            text("display_name", 200, true, "Joyce de Coach"),
+            text("email", 200, false, "coach@example.org"),
+            code("role", true, List.of("COACH", "MANAGER", "PRIVACY_OFFICER"), "COACH"),
+            bool("enabled", false, "true"))),
+    /** Commissioners by name; new ones are created. */
+    COMMISSIONERS("commissioners", false, List.of(
+            text("name", 200, true, "Gemeente Apeldoorn"),
+            code("kind", true, List.of("MUNICIPALITY", "UWV"), "MUNICIPALITY"))),
     EMPLOYERS("employers", true, List.of(
             text("source_id", 100, true, "W-17"),
             text("name", 200, true, "Bakkerij De Korenschoof"),
@@ -72,6 +84,16 @@ enum ImportKind {
             code("contract_type", false, names(ContractType.values()), "PERMANENT"),
             text("employer_source_id", 100, false, "W-17"),
             text("note", 500, false, "Meer uren in overleg"))),
+    GOALS("goals", true, List.of(
+            text("source_id", 100, true, "G-1"),
+            text("trajectory_source_id", 100, true, "T-501"),
+            text("description", 300, true, "Volhouden in de ochtenddienst"),
+            codes("themes", names(Theme.values()), "LIMITS"),
+            bool("agreed_with_employee", true, "true"),
+            bool("agreed_with_employer", true, "false"),
+            date("review_on", true, "2025-12-01"),
+            code("status", true, List.of("OPEN", "ACHIEVED", "PARTLY", "NOT_ACHIEVED", "CHANGED"), "OPEN"),
+            date("created_on", true, "2025-09-08"))),
     CONTACTS("contacts", true, List.of(
             text("source_id", 100, true, "C-90001"),
             text("trajectory_source_id", 100, true, "T-501"),
@@ -81,7 +103,7 @@ enum ImportKind {
             code("mode", true, names(ContactMode.values()), "WORKPLACE_VISIT"),
             codes("themes", names(Theme.values()), "STRESS|LIMITS"),
             text("note", 500, false, "Eerste gesprek op de werkplek"),
-            text("goal_source_ids", 1000, false, ""),
+            text("goal_source_ids", 1000, false, "G-1"),
             text("reason", 200, false, "Start van de begeleiding"))),
     ANSWERS("answers", false, List.of(
             text("trajectory_source_id", 100, true, "T-501"),
@@ -90,7 +112,7 @@ enum ImportKind {
             text("instrument_code", 40, true, "employee"),
             text("item_code", 60, true, "coach_value"),
             text("value", 200, true, "8"),
-            date("completed_on", true, "2025-09-10")));
+            date("completed_on", false, "2025-09-10")));
 
     private final String file;
     private final boolean identified;

@@ -27,7 +27,7 @@ final class ImportStage {
     static List<String> extraColumns(ImportKind kind) {
         return switch (kind) {
             case TRAJECTORIES -> List.of("employee_id", "coach_id", "commissioner_id", "employer_id");
-            case PHASE_CHANGES, CONTACTS, ANSWERS -> List.of("trajectory_id");
+            case PHASE_CHANGES, CONTACTS, ANSWERS, GOALS -> List.of("trajectory_id");
             case JOB_CHANGES -> List.of("trajectory_id", "employer_id");
             default -> List.of();
         };
@@ -63,6 +63,7 @@ final class ImportStage {
                 create(statement, kind.stage(), columns.toString());
             }
             create(statement, "import_stage_theme", "theme varchar(40) not null, bit bigint not null");
+            create(statement, ImportOrganisationKinds.CONTACT_GOALS, ImportOrganisationKinds.CONTACT_GOAL_COLUMNS);
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into import_stage_theme (theme, bit) values (?, ?)")) {
                 for (int i = 0; i < themes.size(); i++) {

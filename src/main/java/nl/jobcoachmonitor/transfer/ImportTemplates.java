@@ -39,7 +39,7 @@ class ImportTemplates {
         var rows = new ArrayList<List<Object>>();
         for (ImportKind kind : ImportKind.values()) {
             for (ImportColumn column : kind.columns()) {
-                rows.add(new ArrayList<>(List.of(kind.file(), column.name(), description(column, locale),
+                rows.add(new ArrayList<>(List.of(kind.file(), column.name(), description(kind, column, locale),
                         messages.getMessage(column.required() ? "import.column.required" : "import.column.optional",
                                 null, locale), format(column, locale))));
             }
@@ -53,8 +53,10 @@ class ImportTemplates {
         return TableFiles.xlsx(tables, true);
     }
 
-    public String description(ImportColumn column, Locale locale) {
-        return messages.getMessage("import.column." + column.name(), null, locale);
+    /** The column's meaning: the kind's own text ({@code import.column.goals.themes}) or the shared one. */
+    public String description(ImportKind kind, ImportColumn column, Locale locale) {
+        String own = messages.getMessage("import.column." + kind.file() + "." + column.name(), null, null, locale);
+        return own != null ? own : messages.getMessage("import.column." + column.name(), null, locale);
     }
 
     /** What a cell holds: the allowed codes, or the format. */

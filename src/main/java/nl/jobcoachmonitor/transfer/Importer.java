@@ -69,9 +69,12 @@ class Importer {
     private final MeasurementManagement measurement;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ImportOrganisationKinds organisationKinds;
 
     Importer(DataSource dataSource, PlatformTransactionManager transactions, JdbcClient jdbc, Instruments instruments,
-            MeasurementManagement measurement, ObjectMapper json, Clock clock) {
+            MeasurementManagement measurement, ObjectMapper json, Clock clock,
+            ImportOrganisationKinds organisationKinds) {
+        this.organisationKinds = organisationKinds;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
@@ -109,6 +112,33 @@ class Importer {
         private long problemCount;
         private final Map<ImportKind, String> labels = new EnumMap<>(ImportKind.class);
         private ImportStage stage;
+        /** This run as the staff, commissioners and goals see it. */
+        private final ImportOrganisationKinds.Run kinds = new ImportOrganisationKinds.Run() {
+            @Override
+            public void rows(ImportKind kind, String column, String code, String sql) {
+                Run.this.rows(kind, column, code, sql);
+            }
+
+            @Override
+            public void update(String sql) {
+                Run.this.update(sql);
+            }
+
+            @Override
+            public boolean uploaded(ImportKind kind) {
+                return labels.containsKey(kind);
+            }
+
+            @Override
+            public boolean mapped(ImportKind kind) {
+                return Run.this.mapped(kind);
+            }
+
+            @Override
+            public ImportStage stage() {
+                return stage;
+            }
+        };
 
         Run(long organisationId, long userId, ImportProgress progress) {
             this.organisationId = organisationId;
@@ -128,6 +158,7 @@ class Importer {
             if (labels.isEmpty() && problemCount == 0) {
                 problem("", 0, "", "noFiles");
             }
+            organisationKinds.staged(kinds);
             log.info("import: files read and staged");
             stage.analyze();
             progress.step(ImportProgress.Step.CHECKING);
@@ -179,6 +210,10 @@ class Importer {
             boolean workbook;
             try (InputStream probe = Files.newInputStream(file.path())) {
                 workbook = probe.read() == 'P' && probe.read() == 'K';
+            }
+            if (workbook && ImportArchive.isArchive(file.path())) {
+                readArchive(file);
+                return;
             }
             try (InputStream in = new Counting(Files.newInputStream(file.path()), progress)) {
                 if (workbook) {
@@ -235,6 +270,34 @@ class Importer {
                     return;
                 }
                 throw e;
+            }
+        }
+
+        /**
+         * A ZIP of CSV files, such as a full export of an organisation: each file of a kind the import takes is read
+         * as that kind; the others (the README, the manifest, the kinds an import does not take) are skipped.
+         */
+        private void readArchive(ImportFile file) throws IOException, SQLException {
+            try {
+                ImportArchive.entries(file.path(), (name, in, compressed) -> {
+                    var kind = ImportKind.ofFile(name);
+                    if (kind.isEmpty()) {
+                        progress.read(compressed);
+                        return;
+                    }
+                    var reader = open(kind.get(), file.name() + " › " + name, true);
+                    if (reader == null) {
+                        return;
+                    }
+                    try (reader) {
+                        ImportReader.csv(in, reader);
+                    }
+                    progress.read(compressed);
+                });
+            } catch (KindReader.Failure e) {
+                throw e.cause;
+            } catch (java.util.zip.ZipException | java.io.UncheckedIOException e) {
+                problem(file.name(), 0, "", "unreadable", file.name());
             }
         }
 
@@ -347,6 +410,11 @@ class Importer {
                             }
                             yield code;
                         }
+                        case BOOLEAN -> switch (cell.toLowerCase()) {
+                            case "true", "1", "ja", "yes" -> Boolean.TRUE;
+                            case "false", "0", "nee", "no" -> Boolean.FALSE;
+                            default -> malformed(row, column, "boolean", cell);
+                        };
                         case CODES -> {
                             long mask = 0;
                             for (String part : cell.split("\\|")) {
@@ -554,10 +622,12 @@ class Importer {
             unknown(trajectories, "employer_source_id", ImportKind.EMPLOYERS);
             rows(trajectories, "coach_username", "coach", "select s.rn, s.coach_username from " + st(trajectories)
                     + " s where s.coach_username is not null and not exists (select 1 from app_user u where "
-                    + "u.username = s.coach_username and u.role = 'COACH' and u.organisation_id = :org)");
+                    + "u.username = s.coach_username and u.role = 'COACH' and u.organisation_id = :org) and not "
+                    + ImportOrganisationKinds.stagedCoach("s.coach_username"));
             rows(trajectories, "commissioner", "commissioner", "select s.rn, s.commissioner from " + st(trajectories)
                     + " s where s.commissioner is not null and not exists (select 1 from commissioner c where "
-                    + "lower(c.name) = lower(s.commissioner))");
+                    + "lower(c.name) = lower(s.commissioner)) and not "
+                    + ImportOrganisationKinds.stagedCommissioner("s.commissioner"));
             // a trajectory that is new and not in a starting phase needs its phase history
             rows(trajectories, "phase", "phaseHistory", "select s.rn, s.phase from " + st(trajectories) + " s where "
                     + "s.phase not in ('JOB_SEARCH', 'COACHING') and not exists (select 1 from "
@@ -569,8 +639,7 @@ class Importer {
                 unknown(kind, "trajectory_source_id", ImportKind.TRAJECTORIES);
             }
             unknown(ImportKind.JOB_CHANGES, "employer_source_id", ImportKind.EMPLOYERS);
-            rows(ImportKind.CONTACTS, "goal_source_ids", "unknownReference", "select s.rn, s.goal_source_ids from "
-                    + st(ImportKind.CONTACTS) + " s where s.goal_source_ids is not null");
+            organisationKinds.check(kinds);
             beforeStart(ImportKind.CONTACTS, "contact_on");
             beforeStart(ImportKind.PHASE_CHANGES, "changed_on");
             beforeStart(ImportKind.JOB_CHANGES, "changed_on");
@@ -688,7 +757,7 @@ class Importer {
                     "job_contract_type", "job_started_on", "client_number", "case_number"));
             // the trajectories' ids: known ones now, new ones once stored (reference() again after their insert)
             for (ImportKind kind : List.of(ImportKind.PHASE_CHANGES, ImportKind.JOB_CHANGES, ImportKind.CONTACTS,
-                    ImportKind.ANSWERS)) {
+                    ImportKind.ANSWERS, ImportKind.GOALS)) {
                 reference(kind, "trajectory_source_id", trajectories, "trajectory_id");
             }
             reference(ImportKind.JOB_CHANGES, "employer_source_id", ImportKind.EMPLOYERS, "employer_id");
@@ -708,6 +777,7 @@ class Importer {
             state(contacts, "contact", sameColumns("trajectory_id", "contact_on", "minutes", "party", "mode", "note",
                     "reason") + " and s.themes = (select coalesce(sum(b.bit), 0) from contact_theme ct join "
                     + "import_stage_theme b on b.theme = ct.theme where ct.contact_id = x.id)");
+            organisationKinds.count(kinds);
             var counts = new ArrayList<ImportCount>();
             for (ImportKind kind : ImportKind.values()) {
                 if (!labels.containsKey(kind) || kind == ImportKind.ANSWERS) {
@@ -726,6 +796,7 @@ class Importer {
         // ---- storing ----
 
         private void apply() throws SQLException {
+            organisationKinds.storeStaff(kinds, organisationId, userId);
             var employers = ImportKind.EMPLOYERS;
             stage.insertNew(employers, "employer", List.of("organisation_id", "name", "city", "sector", "version"),
                     List.of(":org".replace(":org", String.valueOf(organisationId)), "s.name", "s.city", "s.sector",
@@ -775,7 +846,7 @@ class Importer {
                     + " s where s.state = 'N' and not exists (select 1 from " + st(ImportKind.PHASE_CHANGES)
                     + " p where p.trajectory_source_id = s.source_id)");
             for (ImportKind kind : List.of(ImportKind.PHASE_CHANGES, ImportKind.JOB_CHANGES, ImportKind.CONTACTS,
-                    ImportKind.ANSWERS)) {
+                    ImportKind.ANSWERS, ImportKind.GOALS)) {
                 reference(kind, "trajectory_source_id", trajectories, "trajectory_id");
             }
             reference(ImportKind.JOB_CHANGES, "employer_source_id", employers, "employer_id");
@@ -814,6 +885,7 @@ class Importer {
             update("insert into contact_theme (contact_id, theme) select s.internal_id, b.theme from " + st(contacts)
                     + " s join import_stage_theme b on " + stage.bitAnd("s.themes", "b.bit") + " <> 0 where s.state "
                     + "in ('N', 'U')");
+            organisationKinds.storeGoals(kinds, userId);
 
             // waves of the trajectories written here (no event planned them), then the answers into them
             var planned = ids("select internal_id from " + st(trajectories) + " where state in ('N', 'U') union "
@@ -888,10 +960,13 @@ class Importer {
                 raw.put(a.item(), item.type() == ItemType.MULTI ? List.of(a.value().split("\\|")) : a.value());
             }
             String answers = write(instrument.validate(first.wave(), raw).answers());
-            LocalDate completedOn = group.stream().map(Answer::completedOn).max(LocalDate::compareTo).orElse(today);
-            Timestamp completedAt = Timestamp.from(completedOn.atTime(LocalTime.NOON).atZone(clock.getZone())
-                    .toInstant());
+            // without a day: a questionnaire not sent yet (the answers saved so far), as a full export writes it
+            LocalDate completedOn = group.stream().anyMatch(a -> a.completedOn() == null) ? null
+                    : group.stream().map(Answer::completedOn).max(LocalDate::compareTo).orElse(today);
+            Timestamp completedAt = completedOn == null ? null : Timestamp.from(completedOn.atTime(LocalTime.NOON)
+                    .atZone(clock.getZone()).toInstant());
             Timestamp now = Timestamp.from(clock.instant());
+            Timestamp startedAt = completedAt == null ? now : completedAt;
             record Existing(long id, String answers, Timestamp completedAt) {
             }
             var existing = jdbc.sql("select id, answers, completed_at from response where wave_id = :w and "
@@ -901,20 +976,22 @@ class Importer {
             if (existing.isEmpty()) {
                 jdbc.sql("insert into response (wave_id, respondent, instrument_code, instrument_version, answers, "
                         + "started_at, completed_at, entered_by_coach, entered_afterwards_at) values (:w, :r, :c, :v, "
-                        + ":a, :at, :at, true, :now)").param("w", waveId).param("r", first.respondent())
+                        + ":a, :started, :at, true, :now)").param("w", waveId).param("r", first.respondent())
                         .param("c", instrument.code()).param("v", instrument.version()).param("a", answers)
-                        .param("at", completedAt).param("now", now).update();
+                        .param("started", startedAt).param("at", completedAt, java.sql.Types.TIMESTAMP)
+                        .param("now", now).update();
                 state = "N";
                 counts[0] += group.size();
             } else if (read(existing.get().answers()).equals(read(answers))
-                    && completedAt.equals(existing.get().completedAt())) {
+                    && java.util.Objects.equals(completedAt, existing.get().completedAt())) {
                 state = "S";
                 counts[2] += group.size();
             } else {
                 jdbc.sql("update response set answers = :a, instrument_code = :c, instrument_version = :v, "
                         + "completed_at = :at, entered_by_coach = true, entered_afterwards_at = :now, version = "
                         + "version + 1 where id = :id").param("a", answers).param("c", instrument.code())
-                        .param("v", instrument.version()).param("at", completedAt).param("now", now)
+                        .param("v", instrument.version()).param("at", completedAt, java.sql.Types.TIMESTAMP)
+                        .param("now", now)
                         .param("id", existing.get().id()).update();
                 state = "U";
                 counts[1] += group.size();

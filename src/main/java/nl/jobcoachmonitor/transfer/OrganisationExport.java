@@ -243,6 +243,8 @@ public class OrganisationExport {
                     continue;
                 } else if (token == JsonToken.VALUE_NULL) {
                     continue;
+                } else if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                    value = parser.getDecimalValue().toPlainString(); // 20, never 2E+1: as the import reads it
                 } else {
                     value = parser.getValueAsString();
                 }

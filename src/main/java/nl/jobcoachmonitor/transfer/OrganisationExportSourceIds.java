@@ -1,25 +1,39 @@
 package nl.jobcoachmonitor.transfer;
 
+import java.util.Map;
+
 /**
- * The {@code source_id} a row gets in a full export: the id it was imported with, or else {@code jcm-<internal id>}
- * (the import/export contract). This is the one place that decides it, as an SQL expression, so every file of the
- * export and every reference between files ({@code *_source_id}) agree.
- *
- * <p>Today there is no mapping of imported ids on this branch, so it is always {@code jcm-<id>}. When the import's
- * source-id mapping table lands, {@link #of} becomes a lookup with the fallback, e.g.
- * {@code coalesce((select m.source_id from <mapping> m where m.kind = '<kind>' and m.internal_id = <id>),
- * 'jcm-' || cast(<id> as varchar(20)))}: set-based, one expression per column, no per-row round trip.
+ * The {@code source_id} a row gets in a full export: the id it was imported with (table {@code import_source}, per
+ * organisation and the import's kind), or else {@code jcm-<internal id>} (the import/export contract). This is the one
+ * place that decides it, as an SQL expression, so every file of the export and every reference between files
+ * ({@code *_source_id}) agree, and export, import and export again give the same ids. Set-based: one correlated
+ * lookup per column over the index {@code import_source_internal_ix}, no per-row round trip.
  */
 final class OrganisationExportSourceIds {
+
+    /** The export's names of the kinds an import maps, and the import's kind each is mapped under. */
+    private static final Map<String, ImportKind> IMPORTED = Map.of(
+            "employer", ImportKind.EMPLOYERS,
+            "employee", ImportKind.EMPLOYEES,
+            "trajectory", ImportKind.TRAJECTORIES,
+            "goal", ImportKind.GOALS,
+            "contact", ImportKind.CONTACTS);
 
     private OrganisationExportSourceIds() {
     }
 
     /**
-     * The SQL expression of the source id of the row of {@code kind} (the import's kind: employer, employee,
-     * trajectory, goal, contact, ...) whose internal id is the SQL expression {@code idColumn}; null when it is null.
+     * The SQL expression of the source id of the row of {@code kind} (employer, employee, trajectory, goal, contact,
+     * ...) whose internal id is the SQL expression {@code idColumn}; null when it is null. It refers to the
+     * organisation as {@code :org}, as every query of the export does.
      */
     static String of(String kind, String idColumn) {
-        return "('jcm-' || cast(" + idColumn + " as varchar(20)))";
+        String own = "('jcm-' || cast(" + idColumn + " as varchar(20)))";
+        var imported = IMPORTED.get(kind);
+        if (imported == null) {
+            return own;
+        }
+        return "coalesce((select min(m.source_id) from import_source m where m.kind = '" + imported.name()
+                + "' and m.internal_id = " + idColumn + " and m.organisation_id = :org), " + own + ")";
     }
 }
