@@ -142,6 +142,17 @@ final class ImportStage {
         }
     }
 
+    /** Statistics of one staging table again, after its ids were filled in. */
+    void analyze(ImportKind kind) {
+        if (postgres) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("analyze " + kind.stage());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     /** A writer of one kind's rows: {@code add} each row, then {@code close}. */
     Writer writer(ImportKind kind) throws SQLException {
         var names = new StringJoiner(", ");

@@ -676,6 +676,9 @@ class Importer {
                 }
                 update("update " + st(kind) + " set internal_id = null, state = 'N' where state = 'G'");
             }
+            // fresh statistics: analysed after the COPY, the ids were all empty, and a plan that expects no ids
+            // joins the staging table per row
+            stage.analyze(kind);
         }
 
         private final Map<ImportKind, Boolean> mapped = new EnumMap<>(ImportKind.class);
@@ -689,14 +692,13 @@ class Importer {
 
         /** A reference to another kind by source id, to that row's id: imported before, or in this upload. */
         private void reference(ImportKind kind, String column, ImportKind target, String idColumn) {
+            // the mappings are all there is to find while counting: a row of the upload has an id only when resolve()
+            // found it in them (and the mapping of a row gone since is deleted); the new ones come in referenceNew
             if (mapped(target)) {
                 update("merge into " + st(kind) + " s using (select source_id, internal_id from import_source where "
                     + "organisation_id = :org and kind = '" + target.name() + "') m on s." + column + " = m.source_id "
                     + "when matched then update set " + idColumn + " = m.internal_id");
             }
-            update("merge into " + st(kind) + " s using (select source_id, internal_id from " + st(target)
-                    + " where internal_id is not null) m on s." + column + " = m.source_id "
-                    + "when matched then update set " + idColumn + " = m.internal_id");
         }
 
         /**
@@ -714,12 +716,21 @@ class Importer {
         }
 
         private void state(ImportKind kind, String table, String same) {
+            stateOf(kind, "select x.* from " + table + " x", same);
+        }
+
+        /**
+         * Unchanged (S) or changed (U), for the rows imported before, by comparing them with their row as
+         * {@code rows} gives it (as {@code x}); a row without an id stays new (N, the default). A merge, joined set-based
+         * (a correlated EXISTS per row ran a million index scans for the contacts of a second import).
+         */
+        private void stateOf(ImportKind kind, String rows, String same) {
             if (!mapped(kind)) {
                 return;
             }
-            update("update " + st(kind) + " s set state = case when s.internal_id is null then 'N' when exists "
-                    + "(select 1 from " + table + " x where x.id = s.internal_id and " + same + ") then 'S' else 'U' "
-                    + "end");
+            update("merge into " + st(kind) + " s using (" + rows + " where x.id in (select internal_id from "
+                    + st(kind) + " where internal_id is not null)) x on x.id = s.internal_id when matched then "
+                    + "update set state = case when " + same + " then 'S' else 'U' end");
         }
 
         private static String eq(String a, String b) {
@@ -770,9 +781,12 @@ class Importer {
             var contacts = ImportKind.CONTACTS;
             resolve(contacts, "contact", "exists (select 1 from trajectory t where t.id = x.trajectory_id and "
                     + "t.organisation_id = :org)");
-            state(contacts, "contact", sameColumns("trajectory_id", "contact_on", "minutes", "party", "mode", "note",
-                    "reason") + " and s.themes = (select coalesce(sum(b.bit), 0) from contact_theme ct join "
-                    + "import_stage_theme b on b.theme = ct.theme where ct.contact_id = x.id)");
+            // a contact's themes as the bits of the staging column, summed per contact in one pass
+            stateOf(contacts, "select x.*, coalesce(t.bits, 0) as bits from contact x left join (select ct.contact_id, "
+                    + "sum(b.bit) as bits from contact_theme ct join import_stage_theme b on b.theme = ct.theme where "
+                    + "ct.contact_id in (select internal_id from " + st(contacts) + " where internal_id is not null) "
+                    + "group by ct.contact_id) t on t.contact_id = x.id", sameColumns("trajectory_id", "contact_on",
+                            "minutes", "party", "mode", "note", "reason") + " and s.themes = x.bits");
             var counts = new ArrayList<ImportCount>();
             for (ImportKind kind : ImportKind.values()) {
                 if (!labels.containsKey(kind) || kind == ImportKind.ANSWERS) {
