@@ -2,12 +2,17 @@
 # The import benchmark (issue 14): generates a caseload of N contacts (default 1,000,000; 100 per trajectory, with
 # their trajectories, employees and employers) as CSV files and imports it into PostgreSQL through the product's own
 # importer, in a JVM limited to 512 MB of heap. Prints rows/s, the peak heap and the load average.
-#   bench/import-benchmark.sh [contacts] [indicators]
-# "indicators" also times bringing the imported trajectories' indicators up to date. The database (JCM_BENCH_DB,
-# default jcm_import) is created if needed and gets the demo cohort on first start (its coach and commissioner).
+#   bench/import-benchmark.sh [contacts] [indicators|twice]
+# "indicators" also times bringing the imported trajectories' indicators up to date; "twice" imports the same files a
+# second time (nothing changes) and times that too. The database (JCM_BENCH_DB,
+# default jcm_import) is created if needed and gets the demo cohort on first start (its coach and commissioner);
+# JCM_BENCH_FRESH=1 drops it first, so the import is the organisation's first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DB=${JCM_BENCH_DB:-jcm_import}
+if [ "${JCM_BENCH_FRESH:-}" = "1" ]; then   # a first import into an organisation that has none: a new database
+  psql -h 127.0.0.1 -U postgres -d postgres -qc "drop database if exists $DB with (force)"
+fi
 psql -h 127.0.0.1 -U postgres -d postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
   || psql -h 127.0.0.1 -U postgres -d postgres -c "create database $DB owner jcm_owner"
 ./mvnw -q -o -ntp test-compile

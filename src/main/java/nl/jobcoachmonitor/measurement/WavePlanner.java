@@ -148,19 +148,33 @@ class WavePlanner {
                         existing.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
                         return null;
                     }).list();
+            List<Object> missing = new ArrayList<>();
             for (Start start : starts) {
                 LocalDate until = start.closedOn() != null && start.closedOn().isBefore(today) ? start.closedOn() : today;
                 var codes = existing.getOrDefault(start.id(), Set.of());
                 for (var planned : WaveSchedule.upTo(start.coachingOn(), until)) {
                     if (!codes.contains(planned.code())) {
                         boolean cancelled = start.closedOn() != null && planned.dueOn().isAfter(start.closedOn());
-                        added += jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) "
-                                + "values (:t, :c, :d, :s, 0) on conflict do nothing").param("t", start.id())
-                                .param("c", planned.code()).param("d", planned.dueOn())
-                                .param("s", (cancelled ? WaveStatus.CANCELLED : WaveStatus.OPEN).name()).update();
+                        missing.addAll(List.of(start.id(), planned.code(), planned.dueOn(),
+                                (cancelled ? WaveStatus.CANCELLED : WaveStatus.OPEN).name()));
                     }
                 }
             }
+            // in inserts of many rows (an import plans the waves of thousands of trajectories at once)
+            added += insert(missing);
+        }
+        return added;
+    }
+
+    /** Inserts the waves, four values each (trajectory, code, due day, status), {@link #INSERT_ROWS} per statement. */
+    private int insert(List<Object> missing) {
+        int added = 0;
+        int perInsert = 4 * INSERT_ROWS;
+        for (int from = 0; from < missing.size(); from += perInsert) {
+            var chunk = missing.subList(from, Math.min(missing.size(), from + perInsert));
+            added += jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) values "
+                    + String.join(", ", Collections.nCopies(chunk.size() / 4, "(?, ?, ?, ?, 0)"))
+                    + " on conflict do nothing").params(chunk).update();
         }
         return added;
     }
@@ -217,14 +231,6 @@ class WavePlanner {
                 }
             }
         }
-        int added = 0;
-        int perInsert = 4 * INSERT_ROWS;
-        for (int from = 0; from < missing.size(); from += perInsert) {
-            var chunk = missing.subList(from, Math.min(missing.size(), from + perInsert));
-            added += jdbc.sql("insert into measurement_wave (trajectory_id, code, due_on, status, version) values "
-                    + String.join(", ", Collections.nCopies(chunk.size() / 4, "(?, ?, ?, ?, 0)"))
-                    + " on conflict do nothing").params(chunk).update();
-        }
-        return added;
+        return insert(missing);
     }
 }

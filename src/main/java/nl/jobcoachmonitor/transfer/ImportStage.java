@@ -50,14 +50,48 @@ final class ImportStage {
         return postgres;
     }
 
-    /** Creates (or empties) the staging tables, and the table of theme bits for the themes of a contact. */
-    void create(List<String> themes) throws SQLException {
+    /**
+     * PostgreSQL, for this transaction only ({@code set local}): memory for the set-based steps' hashes and sorts over
+     * a million staging rows ({@code work_mem}), and room for the staging tables themselves in the session's local
+     * buffers ({@code temp_buffers}, 8 MB by default: a million contacts are some 150 MB, written out and read back
+     * on every pass otherwise). PostgreSQL takes {@code temp_buffers} only before the session's first temporary table:
+     * on a pooled connection that an earlier import used with another size it refuses, harmlessly (a savepoint).
+     */
+    void tune() throws SQLException {
+        if (!postgres) {
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("set local work_mem = '" + WORK_MEM + "'");
+            var savepoint = connection.setSavepoint();
+            try {
+                statement.execute("set local temp_buffers = '" + TEMP_BUFFERS + "'");
+                connection.releaseSavepoint(savepoint);
+            } catch (SQLException refused) {
+                connection.rollback(savepoint);
+            }
+        }
+    }
+
+    static final String WORK_MEM = "256MB";
+    static final String TEMP_BUFFERS = "512MB";
+
+    /**
+     * Creates (or empties) the staging tables, and the table of theme bits for the themes of a contact. The kinds in
+     * {@code allNew} (on PostgreSQL: nothing of the kind was imported into the organisation before, so every row is
+     * new) take their ids from {@code table}'s sequence as they are copied in, instead of in a pass of their own
+     * later (the map gives the kind's table). Ids of an import that is not stored are lost, as sequence values
+     * are.
+     */
+    void create(List<String> themes, java.util.Map<ImportKind, String> allNew) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             for (ImportKind kind : ImportKind.values()) {
                 var columns = new StringJoiner(", ");
                 columns.add("rn integer not null");
                 kind.columns().forEach(c -> columns.add(column(c) + " " + c.sqlType()));
-                columns.add("internal_id bigint");
+                String table = allNew.get(kind);
+                columns.add("internal_id bigint" + (postgres && table != null ? " default nextval('"
+                        + sequence(table) + "'::regclass)" : ""));
                 columns.add("state varchar(1) default 'N'");
                 extraColumns(kind).forEach(c -> columns.add(c + " bigint"));
                 create(statement, kind.stage(), columns.toString());
@@ -72,6 +106,17 @@ final class ImportStage {
                     insert.addBatch();
                 }
                 insert.executeBatch();
+            }
+        }
+    }
+
+    /** The identity sequence of a table's id, qualified ({@code public.contact_id_seq}). */
+    private String sequence(String table) throws SQLException {
+        try (var statement = connection.prepareStatement("select pg_get_serial_sequence(?, 'id')")) {
+            statement.setString(1, table);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
             }
         }
     }
@@ -94,6 +139,17 @@ final class ImportStage {
                 for (ImportKind kind : ImportKind.values()) {
                     statement.execute("analyze " + kind.stage());
                 }
+            }
+        }
+    }
+
+    /** Statistics of one staging table again, after its ids were filled in. */
+    void analyze(ImportKind kind) {
+        if (postgres) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("analyze " + kind.stage());
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
             }
         }
     }
@@ -230,8 +286,10 @@ final class ImportStage {
         if (postgres) {
             try (Statement statement = connection.createStatement()) {
                 long start = System.nanoTime();
-                statement.execute("update " + kind.stage() + " s set internal_id = nextval(pg_get_serial_sequence('"
-                        + table + "', 'id')) where " + filter);
+                // the sequence's name once (per row, pg_get_serial_sequence cost more than the update itself); rows
+                // that have their id from the COPY already (create's allNew) keep it
+                statement.execute("update " + kind.stage() + " s set internal_id = nextval('" + sequence(table)
+                        + "'::regclass) where s.internal_id is null and " + filter);
                 statement.execute("insert into " + table + " (id, " + String.join(", ", columns) + ") select "
                         + "s.internal_id, " + String.join(", ", expressions) + " from " + kind.stage() + " s where "
                         + filter);

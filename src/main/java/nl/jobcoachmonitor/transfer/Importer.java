@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
@@ -150,7 +152,14 @@ class Importer {
             Connection connection = DataSourceUtils.getConnection(dataSource);
             boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
             stage = new ImportStage(connection, postgres);
-            stage.create(Arrays.stream(Theme.values()).map(Enum::name).toList());
+            stage.tune();
+            // a first import of contacts into the organisation: their ids come with the COPY (no pass over a million
+            // staging rows to number them)
+            var allNew = new EnumMap<ImportKind, String>(ImportKind.class);
+            if (!mapped(ImportKind.CONTACTS)) {
+                allNew.put(ImportKind.CONTACTS, "contact");
+            }
+            stage.create(Arrays.stream(Theme.values()).map(Enum::name).toList(), allNew);
             progress.step(ImportProgress.Step.READING);
             for (ImportFile file : files) {
                 read(file);
@@ -159,16 +168,16 @@ class Importer {
                 problem("", 0, "", "noFiles");
             }
             organisationKinds.staged(kinds);
-            log.info("import: files read and staged");
             stage.analyze();
+            lap("files read and staged");
             progress.step(ImportProgress.Step.CHECKING);
             check();
             if (problemCount > 0) {
                 return outcome(false, List.of(), Set.of(), Set.of(), Set.of());
             }
-            log.info("import: checked");
+            lap("checked");
             var counts = count();
-            log.info("import: counted");
+            lap("counted");
             progress.step(ImportProgress.Step.STORING);
             var created = ids("select internal_id from " + ImportKind.EMPLOYEES.stage() + " where state = 'N'");
             apply();
@@ -184,7 +193,17 @@ class Importer {
             persons.addAll(employeesOf(trajectories));
             persons.removeAll(created);
             var newPersons = ids("select internal_id from " + ImportKind.EMPLOYEES.stage() + " where state = 'N'");
+            lap("outcome gathered");
             return outcome(store, counts, trajectories, newPersons, persons);
+        }
+
+        private long lapStart = System.nanoTime();
+
+        /** Logs the time of the step just done (the benchmark's figures per step). */
+        private void lap(String step) {
+            long now = System.nanoTime();
+            log.info("import step: {} in {} ms", step, (now - lapStart) / 1_000_000);
+            lapStart = now;
         }
 
         private ImportOutcome outcome(boolean stored, List<ImportCount> counts, Set<Long> trajectories,
@@ -382,20 +401,21 @@ class Importer {
                 try {
                     return switch (column.type()) {
                         case TEXT -> {
-                            String text = csv ? Csv.original(cell) : cell;
+                            // only a text with an apostrophe can have one the export put before a formula
+                            String text = csv && cell.indexOf('\'') >= 0 ? Csv.original(cell) : cell;
                             if (text.length() > column.maxLength()) {
                                 problem(label, row, column.name(), "tooLong", column.maxLength());
                                 yield null;
                             }
                             yield text;
                         }
-                        case DATE -> cell.matches("\\d{4}-\\d{2}-\\d{2}") ? LocalDate.parse(cell)
-                                : !csv && cell.matches("\\d{1,6}") ? ImportReader.excelDay(cell) : malformed(row,
-                                        column, "date", cell);
-                        case INTEGER -> cell.matches("-?\\d{1,9}") ? Integer.valueOf(cell)
+                        case DATE -> isoDate(cell) ? date(row, column, cell)
+                                : !csv && EXCEL_DAY.matcher(cell).matches() ? ImportReader.excelDay(cell)
+                                        : malformed(row, column, "date", cell);
+                        case INTEGER -> INTEGER.matcher(cell).matches() ? Integer.valueOf(cell)
                                 : malformed(row, column, "number", cell);
                         case DECIMAL -> {
-                            if (!cell.matches("\\d{1,3}(\\.\\d+)?")) {
+                            if (!DECIMAL.matcher(cell).matches()) {
                                 yield malformed(row, column, "decimal", cell);
                             }
                             var n = new BigDecimal(cell).stripTrailingZeros();
@@ -434,6 +454,15 @@ class Importer {
                     };
                 } catch (DateTimeParseException | NumberFormatException e) {
                     return malformed(row, column, column.type() == ImportColumn.Type.DATE ? "date" : "number", cell);
+                }
+            }
+
+            /** A date of the form yyyy-mm-dd, read without a formatter (a million of them per import). */
+            private Object date(int row, ImportColumn column, String cell) {
+                try {
+                    return LocalDate.of(digits(cell, 0, 4), digits(cell, 5, 7), digits(cell, 8, 10));
+                } catch (DateTimeException e) {
+                    return malformed(row, column, "date", cell); // such as 2025-02-30
                 }
             }
 
@@ -676,9 +705,14 @@ class Importer {
         // ---- counting ----
 
         private void update(String sql) {
+            updated(sql);
+        }
+
+        private int updated(String sql) {
             long start = System.nanoTime();
-            jdbc.sql(sql).param("org", organisationId).update();
+            int rows = jdbc.sql(sql).param("org", organisationId).update();
             timed(start, sql);
+            return rows;
         }
 
         /** Statements that take long are logged with their time (the benchmark reads them). */
@@ -697,33 +731,75 @@ class Importer {
             update("merge into " + st(kind) + " s using (select source_id, internal_id from import_source where "
                     + "organisation_id = :org and kind = '" + kind.name() + "') m on s.source_id = m.source_id "
                     + "when matched then update set internal_id = m.internal_id");
-            update("update " + st(kind) + " s set internal_id = null where s.internal_id is not null and not exists "
-                    + "(select 1 from " + table + " x where x.id = s.internal_id and " + owned + ")");
+            // a mapping whose row is gone (deleted since): the row is new again, its old mapping goes now (by the
+            // internal ids, on import_source's index: no join of the staging table with the organisation's mappings,
+            // whose plan went wrong on stale statistics and ran per row for a million contacts)
+            int gone = updated("update " + st(kind) + " s set state = 'G' where s.internal_id is not null and not "
+                    + "exists (select 1 from " + table + " x where x.id = s.internal_id and " + owned + ")");
+            if (gone > 0) {
+                var stale = new ArrayList<>(ids("select internal_id from " + st(kind) + " where state = 'G'"));
+                for (int from = 0; from < stale.size(); from += 1000) {
+                    jdbc.sql("delete from import_source where organisation_id = :org and kind = :k and internal_id in "
+                            + "(:ids)").param("org", organisationId).param("k", kind.name())
+                            .param("ids", stale.subList(from, Math.min(stale.size(), from + 1000))).update();
+                }
+                update("update " + st(kind) + " set internal_id = null, state = 'N' where state = 'G'");
+            }
+            // fresh statistics: analysed after the COPY, the ids were all empty, and a plan that expects no ids
+            // joins the staging table per row
+            stage.analyze(kind);
         }
 
-        /** Whether rows of this kind were imported into the organisation before. */
+        private final Map<ImportKind, Boolean> mapped = new EnumMap<>(ImportKind.class);
+
+        /** Whether rows of this kind were imported into the organisation before (asked once, before storing). */
         private boolean mapped(ImportKind kind) {
-            return jdbc.sql("select count(*) from (select 1 from import_source where organisation_id = :org and kind = :k "
-                    + "limit 1) x").param("org", organisationId).param("k", kind.name()).query(Long.class).single() > 0;
+            return mapped.computeIfAbsent(kind, k -> jdbc.sql("select count(*) from (select 1 from import_source "
+                    + "where organisation_id = :org and kind = :k limit 1) x").param("org", organisationId)
+                    .param("k", k.name()).query(Long.class).single() > 0);
         }
 
         /** A reference to another kind by source id, to that row's id: imported before, or in this upload. */
         private void reference(ImportKind kind, String column, ImportKind target, String idColumn) {
-            update("merge into " + st(kind) + " s using (select source_id, internal_id from import_source where "
+            // the mappings are all there is to find while counting: a row of the upload has an id only when resolve()
+            // found it in them (and the mapping of a row gone since is deleted); the new ones come in referenceNew
+            if (mapped(target)) {
+                update("merge into " + st(kind) + " s using (select source_id, internal_id from import_source where "
                     + "organisation_id = :org and kind = '" + target.name() + "') m on s." + column + " = m.source_id "
                     + "when matched then update set " + idColumn + " = m.internal_id");
+            }
+        }
+
+        /**
+         * After the target's new rows are stored: the references to them (the others were resolved while counting,
+         * and import_source has not changed since). Only the rows that refer to a new row are written, so a second
+         * import of the same files rewrites nothing here.
+         */
+        private void referenceNew(ImportKind kind, String column, ImportKind target, String idColumn) {
+            if (!labels.containsKey(kind) || !labels.containsKey(target)) {
+                return;
+            }
             update("merge into " + st(kind) + " s using (select source_id, internal_id from " + st(target)
-                    + " where internal_id is not null) m on s." + column + " = m.source_id "
-                    + "when matched then update set " + idColumn + " = m.internal_id");
+                    + " where state = 'N') m on s." + column + " = m.source_id when matched then update set "
+                    + idColumn + " = m.internal_id");
         }
 
         private void state(ImportKind kind, String table, String same) {
+            stateOf(kind, "select x.* from " + table + " x", same);
+        }
+
+        /**
+         * Unchanged (S) or changed (U), for the rows imported before, by comparing them with their row as
+         * {@code rows} gives it (as {@code x}); a row without an id stays new (N, the default). A merge, joined set-based
+         * (a correlated EXISTS per row ran a million index scans for the contacts of a second import).
+         */
+        private void stateOf(ImportKind kind, String rows, String same) {
             if (!mapped(kind)) {
                 return;
             }
-            update("update " + st(kind) + " s set state = case when s.internal_id is null then 'N' when exists "
-                    + "(select 1 from " + table + " x where x.id = s.internal_id and " + same + ") then 'S' else 'U' "
-                    + "end");
+            update("merge into " + st(kind) + " s using (" + rows + " where x.id in (select internal_id from "
+                    + st(kind) + " where internal_id is not null)) x on x.id = s.internal_id when matched then "
+                    + "update set state = case when " + same + " then 'S' else 'U' end");
         }
 
         private static String eq(String a, String b) {
@@ -774,9 +850,12 @@ class Importer {
             var contacts = ImportKind.CONTACTS;
             resolve(contacts, "contact", "exists (select 1 from trajectory t where t.id = x.trajectory_id and "
                     + "t.organisation_id = :org)");
-            state(contacts, "contact", sameColumns("trajectory_id", "contact_on", "minutes", "party", "mode", "note",
-                    "reason") + " and s.themes = (select coalesce(sum(b.bit), 0) from contact_theme ct join "
-                    + "import_stage_theme b on b.theme = ct.theme where ct.contact_id = x.id)");
+            // a contact's themes as the bits of the staging column, summed per contact in one pass
+            stateOf(contacts, "select x.*, coalesce(t.bits, 0) as bits from contact x left join (select ct.contact_id, "
+                    + "sum(b.bit) as bits from contact_theme ct join import_stage_theme b on b.theme = ct.theme where "
+                    + "ct.contact_id in (select internal_id from " + st(contacts) + " where internal_id is not null) "
+                    + "group by ct.contact_id) t on t.contact_id = x.id", sameColumns("trajectory_id", "contact_on",
+                            "minutes", "party", "mode", "note", "reason") + " and s.themes = x.bits");
             organisationKinds.count(kinds);
             var counts = new ArrayList<ImportCount>();
             for (ImportKind kind : ImportKind.values()) {
@@ -815,8 +894,8 @@ class Importer {
                     + "email = s.email, phone = s.phone, version = e.version + 1");
 
             var trajectories = ImportKind.TRAJECTORIES;
-            reference(trajectories, "employee_source_id", employees, "employee_id");
-            reference(trajectories, "employer_source_id", employers, "employer_id");
+            referenceNew(trajectories, "employee_source_id", employees, "employee_id");
+            referenceNew(trajectories, "employer_source_id", employers, "employer_id");
             stage.insertNew(trajectories, "trajectory", List.of("employee_id", "organisation_id", "coach_id",
                     "commissioner_id", "employer_id", "phase", "closing_reason", "started_on", "closed_on",
                     "job_title", "job_contract_hours", "job_contract_type", "job_started_on", "client_number",
@@ -847,9 +926,9 @@ class Importer {
                     + " p where p.trajectory_source_id = s.source_id)");
             for (ImportKind kind : List.of(ImportKind.PHASE_CHANGES, ImportKind.JOB_CHANGES, ImportKind.CONTACTS,
                     ImportKind.ANSWERS, ImportKind.GOALS)) {
-                reference(kind, "trajectory_source_id", trajectories, "trajectory_id");
+                referenceNew(kind, "trajectory_source_id", trajectories, "trajectory_id");
             }
-            reference(ImportKind.JOB_CHANGES, "employer_source_id", employers, "employer_id");
+            referenceNew(ImportKind.JOB_CHANGES, "employer_source_id", employers, "employer_id");
             update("update " + st(ImportKind.PHASE_CHANGES) + " set state = 'N' where state is null");
             update("update " + st(ImportKind.JOB_CHANGES) + " set state = 'N' where state is null");
 
@@ -870,6 +949,7 @@ class Importer {
                     + "s.kind, s.job_title, s.contract_hours, s.contract_type, s.employer_id, s.note, " + userId
                     + " from " + jobs + " s where s.state <> 'S'");
 
+            lap("employers, employees, trajectories, histories stored");
             var contacts = ImportKind.CONTACTS;
             String loggedAt = "current_timestamp";
             stage.insertNew(contacts, "contact", List.of("trajectory_id", "contact_on", "minutes", "party", "mode",
@@ -880,6 +960,7 @@ class Importer {
                     + "s.internal_id when matched then update set trajectory_id = s.trajectory_id, contact_on = "
                     + "s.contact_on, minutes = s.minutes, party = s.party, mode = s.mode, note = s.note, reason = "
                     + "s.reason, version = c.version + 1");
+            lap("contacts stored");
             update("delete from contact_theme where contact_id in (select internal_id from " + st(contacts)
                     + " where state = 'U')");
             update("insert into contact_theme (contact_id, theme) select s.internal_id, b.theme from " + st(contacts)
@@ -887,28 +968,26 @@ class Importer {
                     + "in ('N', 'U')");
             organisationKinds.storeGoals(kinds, userId);
 
+            lap("contact themes stored");
             // waves of the trajectories written here (no event planned them), then the answers into them
             var planned = ids("select internal_id from " + st(trajectories) + " where state in ('N', 'U') union "
                     + "select trajectory_id from " + phases + " where state <> 'S' union select trajectory_id from "
                     + st(ImportKind.ANSWERS));
             measurement.planWaves(planned);
             storeAnswers();
+            lap("waves and answers stored");
 
             // last: the source ids of the rows that are new (or whose earlier row is gone)
             for (ImportKind kind : ImportKind.values()) {
                 if (!kind.identified()) {
                     continue;
                 }
-                // EXISTS, not IN: PostgreSQL joins it (an IN over a million ids too large to hash runs per row)
-                if (mapped(kind)) {
-                    update("delete from import_source where organisation_id = :org and kind = '" + kind.name()
-                            + "' and exists (select 1 from " + st(kind) + " s where s.source_id = "
-                            + "import_source.source_id and s.state = 'N')");
-                }
+                // a new row has no mapping: resolve() took away those of rows gone since
                 update("insert into import_source (organisation_id, kind, source_id, internal_id, imported_at) select "
                         + organisationId + ", '" + kind.name() + "', s.source_id, s.internal_id, " + loggedAt
                         + " from " + st(kind) + " s where s.state = 'N'");
             }
+            lap("source ids mapped");
         }
 
         /**
@@ -1042,6 +1121,33 @@ class Importer {
             }
             return result;
         }
+    }
+
+    // the formats of the cells, compiled once (String.matches compiles its pattern on every call)
+    private static final Pattern EXCEL_DAY = Pattern.compile("\\d{1,6}");
+    private static final Pattern INTEGER = Pattern.compile("-?\\d{1,9}");
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,3}(\\.\\d+)?");
+
+    /** Whether the text has the form yyyy-mm-dd (ASCII digits, as {@code \d} in a pattern). */
+    static boolean isoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+            return false;
+        }
+        for (int i = 0; i < 10; i++) {
+            char c = text.charAt(i);
+            if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n = n * 10 + text.charAt(i) - '0';
+        }
+        return n;
     }
 
     /** One answer of the upload, with its trajectory's id. */

@@ -32,6 +32,7 @@ public final class ImportBenchmark {
     public static void main(String[] args) throws Exception {
         int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         boolean indicators = args.length > 1 && args[1].equals("indicators");
+        boolean twice = args.length > 1 && args[1].equals("twice");
         int perTrajectory = 100;
         int trajectories = Math.max(1, contacts / perTrajectory);
         String prefix = "bench" + Long.toString(System.currentTimeMillis(), 36) + "-";
@@ -51,26 +52,20 @@ public final class ImportBenchmark {
             long organisation = jdbc.sql("select organisation_id from app_user where username = 'coach'")
                     .query(Long.class).single();
             long user = jdbc.sql("select id from app_user where username = 'manager'").query(Long.class).single();
-            System.gc();
-            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-            double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            var progress = new ImportProgress(files.stream().mapToLong(ImportFile::size).sum());
-            long start = System.nanoTime();
-            var outcome = importer.run(organisation, user, files, true, progress);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
-                    .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-            if (!outcome.valid() || !outcome.stored()) {
-                System.out.println("NOT STORED: " + outcome.problemCount() + " problems, first " + outcome.problems());
+            var outcome = timedImport("first import", importer, organisation, user, files, contacts);
+            if (outcome == null) {
                 return;
             }
-            System.out.printf(Locale.ROOT, "imported %d rows (%d contacts) in %.1f s: %.0f rows/s, %.0f contacts/s%n",
-                    outcome.rows(), contacts, seconds, outcome.rows() / seconds, contacts / seconds);
-            System.out.printf(Locale.ROOT, "peak heap (sum of the pools' peaks) %d MB of max %d MB%n", peakHeap >> 20,
-                    Runtime.getRuntime().maxMemory() >> 20);
-            System.out.printf(Locale.ROOT, "load average (1 min) before %.2f, after %.2f, on %d cores%n", loadBefore,
-                    loadAfter, Runtime.getRuntime().availableProcessors());
+            if (twice) {
+                // the same files again: everything is found unchanged, nothing is written
+                var second = timedImport("second import (same files)", importer, organisation, user, files,
+                        contacts);
+                if (second != null) {
+                    System.out.println("second import's counts (created, updated, unchanged): " + second.counts()
+                            .stream().map(c -> c.kind().file() + " " + c.created() + "/" + c.updated() + "/"
+                                    + c.unchanged()).toList());
+                }
+            }
             if (indicators) {
                 long recompute = System.nanoTime();
                 context.getBean(OutcomesManagement.class).recompute(outcome.trajectoryIds(), () -> { });
@@ -82,6 +77,33 @@ public final class ImportBenchmark {
                 Files.deleteIfExists(file.path());
             }
         }
+    }
+
+    /** One import of the files, timed, with its rows/s, the heap's peak and the load average; null if not stored. */
+    private static ImportOutcome timedImport(String name, Importer importer, long organisation, long user,
+            List<ImportFile> files, int contacts) {
+        System.gc();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        var progress = new ImportProgress(files.stream().mapToLong(ImportFile::size).sum());
+        long start = System.nanoTime();
+        var outcome = importer.run(organisation, user, files, true, progress);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long peakHeap = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == MemoryType.HEAP).mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        if (!outcome.valid() || !outcome.stored()) {
+            System.out.println(name + " NOT STORED: " + outcome.problemCount() + " problems, first "
+                    + outcome.problems());
+            return null;
+        }
+        System.out.printf(Locale.ROOT, "%s: %d rows (%d contacts) in %.1f s: %.0f rows/s, %.0f contacts/s%n", name,
+                outcome.rows(), contacts, seconds, outcome.rows() / seconds, contacts / seconds);
+        System.out.printf(Locale.ROOT, "peak heap (sum of the pools' peaks) %d MB of max %d MB%n", peakHeap >> 20,
+                Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(Locale.ROOT, "load average (1 min) before %.2f, after %.2f, on %d cores%n", loadBefore,
+                loadAfter, Runtime.getRuntime().availableProcessors());
+        return outcome;
     }
 
     static List<ImportFile> generate(Path directory, String p, int trajectories, int perTrajectory, LocalDate today)
