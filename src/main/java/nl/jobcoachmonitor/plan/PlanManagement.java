@@ -143,15 +143,22 @@ public class PlanManagement {
                 """).param("o", user.organisationId())
                 .query((rs, n) -> new Running(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3),
                         rs.getLong(4), rs.getString(5))).list();
-        Map<Long, List<GrantUse.Minutes>> contacts = new HashMap<>();
-        jdbc.sql("""
-                select c.trajectory_id, c.contact_on, c.minutes from contact c join trajectory t on t.id = c.trajectory_id
-                where t.organisation_id = :o and t.phase <> 'CLOSED'
-                """).param("o", user.organisationId())
-                .query((rs, n) -> contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-                        .add(new GrantUse.Minutes(rs.getObject(2, LocalDate.class), rs.getInt(3)))).list();
         Map<Long, GrantRuleHistory> byCommissioner = rules.all();
         LocalDate today = LocalDate.now(clock);
+        // only today's period counts (GrantUse.of), and no period is longer than the longest in any rule: the contacts
+        // before that (a week's margin for month ends) are left in the database, and a day's contacts come summed
+        int longestPeriod = byCommissioner.values().stream().flatMap(h -> h.versions().stream())
+                .mapToInt(GrantRule::periodMonths).max().orElse(1);
+        Map<Long, List<GrantUse.Minutes>> contacts = new HashMap<>();
+        jdbc.sql("""
+                select c.trajectory_id, c.contact_on, sum(c.minutes) from contact c
+                join trajectory t on t.id = c.trajectory_id
+                where t.organisation_id = :o and t.phase <> 'CLOSED' and c.contact_on >= :earliest
+                group by c.trajectory_id, c.contact_on
+                """).param("o", user.organisationId())
+                .param("earliest", today.minusMonths(longestPeriod).minusDays(7))
+                .query((rs, n) -> contacts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                        .add(new GrantUse.Minutes(rs.getObject(2, LocalDate.class), rs.getInt(3)))).list();
         Map<String, List<GrantUse>> perCoach = new TreeMap<>();
         Map<String, List<GrantUse>> perCommissioner = new TreeMap<>();
         for (var t : running) {

@@ -115,6 +115,13 @@ class PlanTests {
         String team = mvc.perform(get("/team").with(data.as("manager"))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(team).contains("Gemeente Urenstad").contains("Per opdrachtgever");
+        // the team's total for the commissioner: the same hours as the trajectory's own section
+        var grants = plans.team((CurrentUser) users.loadUserByUsername("manager"));
+        assertThat(grants.perCommissioner()).filteredOn(t -> t.name().equals("Gemeente Urenstad")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.hoursUsed()).isEqualTo(11.0);
+                    assertThat(t.hoursGranted()).isEqualTo(10.0);
+                });
     }
 
     @Test
