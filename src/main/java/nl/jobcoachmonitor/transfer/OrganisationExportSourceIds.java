@@ -33,7 +33,7 @@ final class OrganisationExportSourceIds {
         if (imported == null) {
             return own;
         }
-        return "coalesce((select min(m.source_id) from import_source m where m.kind = '" + imported.name()
-                + "' and m.internal_id = " + idColumn + " and m.organisation_id = :org), " + own + ")";
+        return "coalesce((select min(isrc.source_id) from import_source isrc where isrc.kind = '" + imported.name()
+                + "' and isrc.internal_id = " + idColumn + " and isrc.organisation_id = :org), " + own + ")";
     }
 }

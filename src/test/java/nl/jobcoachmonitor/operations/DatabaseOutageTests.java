@@ -273,7 +273,7 @@ class DatabaseOutageTests {
         post(http, base + "/login", Map.of("username", "coach", "password", "demo"), csrf(http, base + "/login"));
 
         // 1. the mail server accepts the mail, then the database goes away before that is recorded
-        var first = newTrajectory("Mail", "Eerste");
+        var first = newTrajectory("Mail", "Uitvaleerste");
         String firstAddress = "outage.first." + UUID.randomUUID() + "@voorbeeld.nl";
         cutAfterNextMail.set(true);
         var answered = mail(http, first, firstAddress);
@@ -288,7 +288,7 @@ class DatabaseOutageTests {
         assertThat(TestMailServer.receivedBy(firstAddress)).as("sent once, not again").hasSize(1);
 
         // 2. the mail server does not take the mail; then the database goes away while it comes back
-        var second = newTrajectory("Mail", "Tweede");
+        var second = newTrajectory("Mail", "Uitvaltweede");
         String secondAddress = "outage.second." + UUID.randomUUID() + "@voorbeeld.nl";
         mailRelay.cut();
         assertThat(mail(http, second, secondAddress).statusCode()).isEqualTo(302);
