@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import nl.jobcoachmonitor.identity.AccessAction;
 import nl.jobcoachmonitor.identity.PersonalDataAccessed;
 import nl.jobcoachmonitor.identity.PersonalDataAccessedInBulk;
 
@@ -59,7 +60,16 @@ class AccessLog implements DisposableBean {
      */
     @EventListener
     void on(PersonalDataAccessed e) {
-        if (!AccessLogBatch.hold(e)) {
+        if (e.action() == AccessAction.CREATE || e.action() == AccessAction.CHANGE
+                || e.action() == AccessAction.DELETE) {
+            // a change of personal data is logged at once, with what the request held before it, while the change's
+            // own transaction is still open: if the log cannot be written, the change is rolled back, so no change is
+            // ever stored without its entry (held until the response, a database cut between the change's commit
+            // and the log's write lost the entry: DatabaseOutageTests)
+            var batch = AccessLogBatch.takeHeld();
+            batch.add(e);
+            write(batch);
+        } else if (!AccessLogBatch.hold(e)) {
             write(List.of(e));
         }
     }

@@ -43,6 +43,17 @@ class AccessLogBatch extends OncePerRequestFilter {
         this.log = log;
     }
 
+    /** The accesses held so far in this request's batch, taken out of it (empty without a batch). */
+    static List<PersonalDataAccessed> takeHeld() {
+        var pending = PENDING.get();
+        if (pending == null) {
+            return new ArrayList<>();
+        }
+        var held = new ArrayList<>(pending);
+        pending.clear();
+        return held;
+    }
+
     /** Keeps the access for the request's batch; false when there is none (write it at once). */
     static boolean hold(PersonalDataAccessed access) {
         var pending = PENDING.get();
